@@ -1,0 +1,208 @@
+import type { ReportAction } from '../../shared/domain/lifecycle';
+import type { Channel } from '../../shared/domain/channels';
+import type { Db } from '../../server/db/client';
+import { users } from '../../server/db/schema';
+import { FakeClock } from '../../server/domain/clock';
+import type { AuthUser } from '../../server/modules/auth/auth.service';
+import { createServices } from '../../server/services';
+import { demoCity } from './demo-city';
+import { Rng } from './random';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+
+type Step = { at: number; index: number; action: ReportAction | 'file' };
+
+/** Where a report ends up: drawn once per report, then played out as timed steps. */
+type Fate =
+  | 'reopened'
+  | 'open_received'
+  | 'open_assigned'
+  | 'in_progress'
+  | 'resolved'
+  | 'closed'
+  | 'reopened_resolved'
+  | 'rejected'
+  | 'duplicate'
+  | 'handed_back';
+
+const FATES: Record<Fate, number> = {
+  closed: 40,
+  resolved: 18,
+  reopened_resolved: 3,
+  reopened: 2,
+  in_progress: 8,
+  open_assigned: 8,
+  open_received: 6,
+  rejected: 6,
+  duplicate: 3,
+  handed_back: 2,
+};
+
+const CHANNELS: Record<Channel, number> = { app: 55, web: 15, hotline: 15, walk_in: 5, helper: 8, open311: 2 };
+
+// Residents report mostly in daytime, more on weekdays.
+function randomFilingTime(rng: Rng, now: number): number {
+  for (;;) {
+    const t = now - rng.next() * 90 * DAY;
+    const local = new Date(t + 7 * HOUR);
+    const hour = local.getUTCHours();
+    const weight = (hour >= 6 && hour <= 21 ? 1 : 0.15) * (local.getUTCDay() % 6 === 0 ? 0.6 : 1);
+    if (rng.next() < weight && t < now - 10 * MIN) return t;
+  }
+}
+
+/**
+ * Files `count` realistic reports over the last 90 days through the real services (routing,
+ * deadlines, events) on a fake clock, and works them through every status, so each screen has data.
+ */
+export function generateHistory(db: Db, opts: { now: number; count: number; seed?: number }) {
+  const rng = new Rng(opts.seed ?? 20251101);
+  const clock = new FakeClock(opts.now - 91 * DAY);
+  const services = createServices(db, clock, { codePrefix: 'TH', sessionTtlMs: HOUR });
+  const staff = db.select().from(users).all();
+  const asAuth = (u: (typeof staff)[number]): AuthUser => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role as AuthUser['role'],
+    unitId: u.unitId,
+    unitName: null,
+  });
+  const operator = asAuth(staff.find((u) => u.role === 'operator')!);
+  const staffOf = (unitId: number | null) => {
+    const u = staff.find((x) => x.role === 'staff' && x.unitId === unitId);
+    return u ? asAuth(u) : null;
+  };
+
+  // Plan every report's steps first, then play them in time order, so event ids follow time.
+  const plans = Array.from({ length: opts.count }, () => {
+    const category = rng.pick(demoCity.categories);
+    const place = rng.pick(demoCity.places);
+    const filedAt = randomFilingTime(rng, opts.now);
+    const age = opts.now - filedAt;
+    let fate = rng.weighted(FATES);
+    // Young reports are more likely still open.
+    if (age < 2 * DAY && rng.chance(0.6)) fate = rng.pick(['open_received', 'open_assigned', 'in_progress'] as const);
+    return { category, place, filedAt, fate, version: 0, id: 0, trackingCode: '', unitId: null as number | null };
+  });
+  const steps: Step[] = [];
+  plans.forEach((p, index) => {
+    let t = p.filedAt;
+    const add = (action: Step['action'], delay: number) => {
+      t += delay;
+      if (t < opts.now) steps.push({ at: t, index, action });
+    };
+    add('file', 0);
+    const deadlineMs =
+      p.category.deadline.unit === 'hours' ? p.category.deadline.value * HOUR : p.category.deadline.value * 1.4 * DAY;
+    const work = () => (rng.chance(0.85) ? rng.next() * 0.8 : 0.9 + rng.next() * 0.8) * deadlineMs;
+    switch (p.fate) {
+      case 'open_received':
+        return;
+      case 'rejected':
+        return add('reject', rng.int(10, 180) * MIN);
+      case 'duplicate':
+        return add('mark_duplicate', rng.int(10, 120) * MIN);
+      case 'handed_back':
+        add('dispatch', rng.int(5, 90) * MIN);
+        return add('hand_back', rng.int(1, 6) * HOUR);
+    }
+    add('dispatch', rng.int(5, 90) * MIN);
+    if (p.fate === 'open_assigned') return;
+    add('start', Math.min(work() / 3, rng.int(1, 8) * HOUR));
+    if (p.fate === 'in_progress') return;
+    add('resolve', work());
+    if (p.fate === 'reopened') return add('reopen', rng.int(2, 30) * HOUR);
+    if (p.fate === 'reopened_resolved') {
+      add('reopen', rng.int(2, 30) * HOUR);
+      add('dispatch', rng.int(10, 120) * MIN);
+      add('resolve', work());
+    }
+    if (p.fate === 'closed') add('close', rng.int(6, 72) * HOUR);
+  });
+  steps.sort((a, b) => a.at - b.at || a.index - b.index);
+
+  let filed = 0;
+  let transitions = 0;
+  for (const step of steps) {
+    const p = plans[step.index]!;
+    clock.set(step.at);
+    if (step.action === 'file') {
+      const jitter = () => (rng.next() - 0.5) * 0.004;
+      const withContact = rng.chance(0.6);
+      const { result } = services.reports.create(
+        {
+          categoryCode: p.category.code,
+          lat: p.place.lat + jitter(),
+          lng: p.place.lng + jitter(),
+          description: rng.pick(demoCity.descriptions[p.category.code] ?? ['Cần kiểm tra, xử lý.']),
+          address: p.place.street,
+          channel: rng.weighted(CHANNELS),
+          contact: withContact
+            ? {
+                name: rng.pick(demoCity.residentNames),
+                phone: `09${rng.int(10_000_000, 99_999_999)}`,
+                email: undefined,
+              }
+            : undefined,
+        },
+        {},
+      );
+      Object.assign(p, {
+        id: result.id,
+        trackingCode: result.trackingCode,
+        unitId: result.unit?.id ?? null,
+        version: 0,
+      });
+      filed++;
+      continue;
+    }
+    const replies = demoCity.replies[p.category.code] ?? ['Đã xử lý xong.'];
+    const worker = staffOf(p.unitId) ?? operator;
+    let actor: AuthUser = operator;
+    const input: Parameters<typeof services.reports.transition>[2] = { action: step.action, version: p.version };
+    switch (step.action) {
+      case 'dispatch':
+        input.unitId = p.unitId!;
+        break;
+      case 'reject':
+        input.reason = rng.pick(demoCity.rejectReasons);
+        break;
+      case 'hand_back':
+        actor = worker;
+        input.reason = rng.pick(demoCity.handBackReasons);
+        break;
+      case 'start':
+        actor = worker;
+        break;
+      case 'resolve':
+        actor = worker.role === 'staff' ? worker : { ...operator, role: 'admin' };
+        input.note = rng.pick(replies);
+        break;
+      case 'reopen':
+        input.reason = 'Người dân phản ánh sự việc vẫn chưa được khắc phục.';
+        break;
+      case 'mark_duplicate': {
+        const original = plans.find(
+          (o, i) => i < step.index && o.id && o.category.code === p.category.code && o.fate !== 'duplicate',
+        );
+        if (!original) {
+          input.action = 'reject';
+          input.reason = rng.pick(demoCity.rejectReasons);
+        } else input.duplicateOf = original.trackingCode;
+        break;
+      }
+    }
+    try {
+      const view = services.reports.transition(actor, p.id, input);
+      p.version = view.version;
+      p.unitId = view.unit?.id ?? null;
+      transitions++;
+    } catch {
+      // The plan can collide with reality (the original of a duplicate already closed): skip that step.
+    }
+  }
+  return { reports: filed, transitions };
+}

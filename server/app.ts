@@ -1,0 +1,76 @@
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Db } from './db/client';
+import type { Clock } from './domain/clock';
+import { registerAuth, SESSION_COOKIE } from './plugins/auth';
+import { registerErrorHandling, sendProblem } from './plugins/errors';
+import { registerSecurityHeaders } from './plugins/security';
+import { attachRealtime } from './realtime';
+import type { RealtimeServer } from './realtime/types';
+import { authRoutes } from './modules/auth/auth.routes';
+import { catalogRoutes } from './modules/catalog/catalog.routes';
+import { reportsRoutes } from './modules/reports/reports.routes';
+import { statsRoutes } from './modules/stats/stats.routes';
+import { createServices, type ServiceOptions, type Services } from './services';
+
+/** What buildApp needs. */
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  options: ServiceOptions & { cookieSecure: boolean; webDist?: string; logLevel?: string };
+}
+
+/** The app with its services and socket server. */
+export interface BuiltApp {
+  app: FastifyInstance;
+  services: Services;
+  io: RealtimeServer;
+}
+
+/** Builds the Fastify app: plugins first, then modules, explicitly and in order. */
+export function buildApp(deps: AppDeps): BuiltApp {
+  const app = Fastify({
+    logger: deps.options.logLevel && deps.options.logLevel !== 'silent' ? { level: deps.options.logLevel } : false,
+    bodyLimit: 1_048_576,
+    // A proxy in front may add X-Forwarded-For; without one the socket address is the truth.
+    trustProxy: false,
+  });
+  const services = createServices(deps.db, deps.clock, deps.options);
+
+  // Plugins: errors, security headers, cookies, sessions.
+  registerErrorHandling(app);
+  registerSecurityHeaders(app);
+  void app.register(cookie);
+  registerAuth(app, services.auth);
+
+  // Modules.
+  app.get('/api/health', async () => ({ status: 'ok' }));
+  catalogRoutes(app, services.catalog);
+  authRoutes(app, services.auth, { cookieSecure: deps.options.cookieSecure });
+  reportsRoutes(app, services.reports);
+  statsRoutes(app, services.stats);
+
+  // The built web app, with client-side routes falling back to index.html.
+  const webDist = deps.options.webDist;
+  const serveWeb = webDist !== undefined && existsSync(path.join(webDist, 'index.html'));
+  if (serveWeb) void app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });
+  app.setNotFoundHandler((request, reply) => {
+    const isPage =
+      request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/socket.io');
+    if (serveWeb && isPage) return reply.type('text/html').sendFile('index.html');
+    return sendProblem(reply, request, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
+  });
+
+  const io = attachRealtime(app.server, {
+    auth: services.auth,
+    reports: services.reports,
+    sessionToken: (header) => (header ? app.parseCookie(header)[SESSION_COOKIE] : undefined),
+  });
+  app.addHook('onClose', async () => {
+    await io.close();
+  });
+  return { app, services, io };
+}

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  /** Load the demo city into an empty database at start ("false" to start empty). */
+  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /** Prefix of tracking codes. */
+  CODE_PREFIX: z
+    .string()
+    .regex(/^[A-Z]{1,4}$/)
+    .default('TH'),
+  /** Mark the session cookie Secure (set when served over HTTPS). */
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Directory of the built web app; not served when missing. */
+  WEB_DIST: z.string().default('./dist/web'),
+});
+
+/** Server configuration, parsed and checked once at boot. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  dbPath: string;
+  seedDemo: boolean;
+  codePrefix: string;
+  cookieSecure: boolean;
+  sessionTtlMs: number;
+  logLevel: string;
+  webDist: string;
+}
+
+/** Reads the environment; throws one readable error listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    dbPath: path.join(dataDir, 'beacon.db'),
+    seedDemo: e.SEED_DEMO === 'true',
+    codePrefix: e.CODE_PREFIX,
+    cookieSecure: e.COOKIE_SECURE === 'true',
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+    logLevel: e.LOG_LEVEL,
+    webDist: path.resolve(e.WEB_DIST),
+  };
+}

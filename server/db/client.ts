@@ -1,0 +1,36 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as schema from './schema';
+
+/** The drizzle database with the whole schema. */
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const MIGRATIONS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+
+/**
+ * Opens SQLite with the pragmas every connection needs: WAL (readers never block the writer),
+ * synchronous=FULL (a 201 means the report survives a power cut), foreign keys, a busy timeout.
+ */
+export function openDatabase(file: string, options: { readonly?: boolean } = {}): Db {
+  const sqlite = new Database(file, { readonly: options.readonly ?? false });
+  if (!options.readonly && file !== ':memory:') sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return drizzle(sqlite, { schema }) as Db;
+}
+
+/** Applies every migration in migrations/ not yet applied. */
+export function migrateDatabase(db: Db): void {
+  migrate(db, { migrationsFolder: MIGRATIONS });
+}
+
+/** An in-memory database with the schema applied (tests). */
+export function openMemoryDatabase(): Db {
+  const db = openDatabase(':memory:');
+  migrateDatabase(db);
+  return db;
+}

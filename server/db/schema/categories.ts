@@ -1,0 +1,23 @@
+import { sqliteTable, integer, text, real, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** Report categories (= Open311 services). */
+export const categories = sqliteTable(
+  'categories',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull(),
+    nameVi: text('name_vi').notNull(),
+    nameEn: text('name_en').notNull(),
+    groupCode: text('group_code').notNull(),
+    groupVi: text('group_vi').notNull(),
+    groupEn: text('group_en').notNull(),
+    icon: text('icon').notNull(),
+    defaultPriority: text('default_priority').notNull().default('normal'),
+    deadlineValue: real('deadline_value').notNull(),
+    /** hours | working_days */
+    deadlineUnit: text('deadline_unit').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [uniqueIndex('categories_code_uq').on(t.code)],
+);

@@ -1,0 +1,6 @@
+export * from './areas';
+export * from './units';
+export * from './categories';
+export * from './routing';
+export * from './users';
+export * from './reports';

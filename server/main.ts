@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs';
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { migrateDatabase, openDatabase } from './db/client';
+import { systemClock } from './domain/clock';
+import { isDatabaseEmpty, loadDemoCity } from '../scripts/seed/load-demo-city';
+
+// env -> open db -> migrate -> (demo city) -> buildApp -> listen; graceful close.
+const config = loadConfig();
+mkdirSync(config.dataDir, { recursive: true });
+const db = openDatabase(config.dbPath);
+migrateDatabase(db);
+
+const { app, services } = buildApp({
+  db,
+  clock: systemClock,
+  options: {
+    codePrefix: config.codePrefix,
+    sessionTtlMs: config.sessionTtlMs,
+    cookieSecure: config.cookieSecure,
+    webDist: config.webDist,
+    logLevel: config.logLevel,
+  },
+});
+
+if (config.seedDemo && isDatabaseEmpty(db)) {
+  app.log.info('Empty database: loading the demo city');
+  const summary = await loadDemoCity(db, { now: Date.now() });
+  services.catalog.invalidate();
+  app.log.info(summary, 'Demo city loaded');
+}
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'Shutting down');
+  try {
+    await app.close();
+  } finally {
+    db.$client.close();
+    process.exit(0);
+  }
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+
+await app.listen({ port: config.port, host: config.host });

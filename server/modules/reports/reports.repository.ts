@@ -1,0 +1,155 @@
+import { and, asc, desc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { idempotencyKeys, reportEvents, reports, users } from '../../db/schema';
+
+/** Row types of the report tables. */
+export type ReportRow = typeof reports.$inferSelect;
+export type NewReportRow = typeof reports.$inferInsert;
+export type EventRow = typeof reportEvents.$inferSelect;
+export type NewEventRow = typeof reportEvents.$inferInsert;
+
+/** Filters of a report list; `unitId` scopes to one unit, `excludeStatuses` hides some. */
+export interface ReportFilter {
+  statuses?: string[];
+  excludeStatuses?: string[];
+  unitId?: number;
+  categoryCode?: string;
+  limit: number;
+}
+
+/** The only place with report queries. Hot-path statements are prepared once. */
+export class ReportsRepository {
+  private readonly byId;
+  private readonly byCode;
+  private readonly codeExists;
+  private readonly eventsOfReport;
+  private readonly idempotency;
+  private readonly maxEventId;
+
+  constructor(private readonly db: Db) {
+    this.byId = db
+      .select()
+      .from(reports)
+      .where(eq(reports.id, sql.placeholder('id')))
+      .prepare();
+    this.byCode = db
+      .select()
+      .from(reports)
+      .where(eq(reports.trackingCode, sql.placeholder('code')))
+      .prepare();
+    this.codeExists = db
+      .select({ id: reports.id })
+      .from(reports)
+      .where(eq(reports.trackingCode, sql.placeholder('code')))
+      .prepare();
+    this.eventsOfReport = db
+      .select()
+      .from(reportEvents)
+      .where(eq(reportEvents.reportId, sql.placeholder('id')))
+      .orderBy(asc(reportEvents.id))
+      .prepare();
+    this.idempotency = db
+      .select()
+      .from(idempotencyKeys)
+      .where(eq(idempotencyKeys.key, sql.placeholder('key')))
+      .prepare();
+    this.maxEventId = db
+      .select({ id: sql<number>`coalesce(max(${reportEvents.id}), 0)` })
+      .from(reportEvents)
+      .prepare();
+  }
+
+  /** Runs `fn` in one synchronous transaction (better-sqlite3: never pass an async function). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(() => fn());
+  }
+
+  findById(id: number): ReportRow | undefined {
+    return this.byId.get({ id });
+  }
+
+  findByTrackingCode(code: string): ReportRow | undefined {
+    return this.byCode.get({ code });
+  }
+
+  trackingCodeExists(code: string): boolean {
+    return this.codeExists.get({ code }) !== undefined;
+  }
+
+  insertReport(row: NewReportRow): ReportRow {
+    return this.db.insert(reports).values(row).returning().get();
+  }
+
+  /** Updates a report only if it still has `expectedVersion`; returns the new row or null on a conflict. */
+  updateIfVersion(id: number, expectedVersion: number, patch: Partial<NewReportRow>): ReportRow | null {
+    const row = this.db
+      .update(reports)
+      .set({ ...patch, version: expectedVersion + 1 })
+      .where(and(eq(reports.id, id), eq(reports.version, expectedVersion)))
+      .returning()
+      .get();
+    return row ?? null;
+  }
+
+  insertEvent(row: NewEventRow): EventRow {
+    return this.db.insert(reportEvents).values(row).returning().get();
+  }
+
+  eventsOf(reportId: number): EventRow[] {
+    return this.eventsOfReport.all({ id: reportId });
+  }
+
+  /** Events after `afterId` in order, optionally only those a unit may see, at most `limit`. */
+  eventsAfter(afterId: number, limit: number, scope: { unitId?: number; reportId?: number } = {}): EventRow[] {
+    const conds: SQL[] = [gt(reportEvents.id, afterId)];
+    if (scope.unitId !== undefined) {
+      conds.push(or(eq(reportEvents.unitId, scope.unitId), eq(reportEvents.prevUnitId, scope.unitId))!);
+    }
+    if (scope.reportId !== undefined) conds.push(eq(reportEvents.reportId, scope.reportId));
+    return this.db
+      .select()
+      .from(reportEvents)
+      .where(and(...conds))
+      .orderBy(asc(reportEvents.id))
+      .limit(limit)
+      .all();
+  }
+
+  lastEventId(): number {
+    return this.maxEventId.get()?.id ?? 0;
+  }
+
+  list(filter: ReportFilter): ReportRow[] {
+    const conds: SQL[] = [];
+    if (filter.statuses?.length) conds.push(inArray(reports.status, filter.statuses));
+    if (filter.excludeStatuses?.length) conds.push(sql`${reports.status} not in ${filter.excludeStatuses}`);
+    if (filter.unitId !== undefined) conds.push(eq(reports.unitId, filter.unitId));
+    if (filter.categoryCode) conds.push(eq(reports.categoryCode, filter.categoryCode));
+    return this.db
+      .select()
+      .from(reports)
+      .where(conds.length ? and(...conds) : undefined)
+      .orderBy(desc(reports.createdAt), desc(reports.id))
+      .limit(filter.limit)
+      .all();
+  }
+
+  findIdempotencyKey(key: string) {
+    return this.idempotency.get({ key });
+  }
+
+  insertIdempotencyKey(key: string, requestHash: string, reportId: number, now: number): void {
+    this.db.insert(idempotencyKeys).values({ key, requestHash, reportId, createdAt: now }).run();
+  }
+
+  /** Display names of the given users, for timelines. */
+  userNames(ids: number[]): Map<number, string> {
+    if (ids.length === 0) return new Map();
+    const rows = this.db
+      .select({ id: users.id, name: users.displayName })
+      .from(users)
+      .where(inArray(users.id, ids))
+      .all();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+}

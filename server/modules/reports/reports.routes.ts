@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { LIMITS } from '../../../shared/domain/limits';
+import {
+  CreateReportInput,
+  ListReportsQuery,
+  ResidentActionInput,
+  TransitionInput,
+} from '../../../shared/schemas/reports';
+import { AppError, parseInput } from '../../domain/app-error';
+import { requireUser } from '../../plugins/auth';
+import type { ReportsService } from './reports.service';
+
+const IdParam = z.object({ id: z.coerce.number().int().positive('must be a positive integer') });
+const CodeParam = z.object({ code: z.string().min(1).max(40) });
+
+function idempotencyKey(header: string | string[] | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const key = Array.isArray(header) ? header[0] : header;
+  if (!key || key.length > LIMITS.idempotencyKeyMax) {
+    throw new AppError(
+      'bad_request',
+      `The Idempotency-Key header must be 1 to ${LIMITS.idempotencyKeyMax} characters.`,
+      [{ path: 'Idempotency-Key', message: 'is empty or too long' }],
+    );
+  }
+  return key;
+}
+
+/** Filing and following reports (public), and the staff list, detail and lifecycle actions. */
+export function reportsRoutes(app: FastifyInstance, reports: ReportsService): void {
+  app.post('/api/reports', async (request, reply) => {
+    const input = parseInput(CreateReportInput, request.body, 'report');
+    const key = idempotencyKey(request.headers['idempotency-key']);
+    const { result, replayed } = reports.create(input, {
+      idempotencyKey: key,
+      actor: request.user ? { user: request.user } : undefined,
+    });
+    if (replayed) reply.header('Idempotent-Replayed', 'true');
+    return reply.code(201).send(result);
+  });
+
+  app.get('/api/track/:code', async (request) => reports.track(parseInput(CodeParam, request.params, 'path').code));
+
+  app.post('/api/track/:code/actions', async (request) => {
+    const { code } = parseInput(CodeParam, request.params, 'path');
+    return reports.residentAction(code, parseInput(ResidentActionInput, request.body, 'action'));
+  });
+
+  app.get('/api/reports', async (request) => {
+    const user = requireUser(request);
+    return reports.list(user, parseInput(ListReportsQuery, request.query, 'query'));
+  });
+
+  app.get('/api/reports/:id', async (request) => {
+    const user = requireUser(request);
+    return reports.get(user, parseInput(IdParam, request.params, 'path').id);
+  });
+
+  app.post('/api/reports/:id/transitions', async (request) => {
+    const user = requireUser(request);
+    const { id } = parseInput(IdParam, request.params, 'path');
+    return reports.transition(user, id, parseInput(TransitionInput, request.body, 'action'));
+  });
+}

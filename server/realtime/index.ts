@@ -1,0 +1,33 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import type { AuthService } from '../modules/auth/auth.service';
+import type { ReportsService } from '../modules/reports/reports.service';
+import { Broadcaster } from './broadcaster';
+import { joinStaffRooms, registerHandlers } from './handlers';
+import type { RealtimeServer } from './types';
+
+/** Dependencies of the realtime layer. */
+export interface RealtimeDeps {
+  auth: AuthService;
+  reports: ReportsService;
+  /** Reads the session token from a Cookie header. */
+  sessionToken(cookieHeader: string | undefined): string | undefined;
+}
+
+/**
+ * Attaches socket.io to the HTTP server: staff sockets authenticate with the session cookie at the
+ * handshake and join their rooms; residents connect anonymously and subscribe to tracking codes.
+ */
+export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): RealtimeServer {
+  const io: RealtimeServer = new Server(httpServer, { serveClient: false, cors: { origin: false } });
+  io.use((socket, next) => {
+    socket.data.user = deps.auth.authenticate(deps.sessionToken(socket.handshake.headers.cookie));
+    next();
+  });
+  io.on('connection', (socket) => {
+    joinStaffRooms(socket);
+    registerHandlers(socket, deps.reports);
+  });
+  deps.reports.onCommitted(new Broadcaster(io, deps.reports));
+  return io;
+}

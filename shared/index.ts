@@ -1,0 +1,3 @@
+export * from './domain';
+export * from './schemas';
+export * from './realtime/events';

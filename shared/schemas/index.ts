@@ -1,0 +1,4 @@
+export * from './common';
+export * from './categories';
+export * from './reports';
+export * from './stats';
