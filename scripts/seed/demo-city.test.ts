@@ -194,8 +194,8 @@ describe('demo city areas', () => {
     const th = areaByCode('phuong-tuy-hoa');
     const py = areaByCode('phuong-phu-yen');
     const bk = areaByCode('phuong-binh-kien');
-    expect(sharedEdges(th, py).length).toBeGreaterThanOrEqual(5);
-    expect(sharedEdges(th, bk).length).toBeGreaterThanOrEqual(5);
+    expect(sharedEdges(th, py)).toHaveLength(6); // the Đà Rằng river, tri-point to mouth
+    expect(sharedEdges(th, bk)).toHaveLength(6); // tri-point to the coast north of the centre
     expect(sharedEdges(py, bk)).toHaveLength(0);
     const common = ringOf(py)
       .slice(0, -1)

@@ -180,14 +180,7 @@ const rev = (vertices: readonly Vertex[]): Vertex[] => [...vertices].reverse();
 // Counter-clockwise rings (interior on the left).
 const RING_TUY_HOA = closedRing([TRI, ...RIVER, MOUTH, ...COAST_TUY_HOA, COAST_NORTH, ...NORTH_EDGE]);
 const RING_PHU_YEN = closedRing([TRI, ...rev(PHU_YEN_OUTER), ...rev(COAST_PHU_YEN), MOUTH, ...rev(RIVER)]);
-const RING_BINH_KIEN = closedRing([
-  TRI,
-  [109.29, 13.095],
-  ...rev(NORTH_EDGE).slice(1),
-  COAST_NORTH,
-  ...COAST_AN_PHU,
-  ...BINH_KIEN_OUTER,
-]);
+const RING_BINH_KIEN = closedRing([TRI, ...rev(NORTH_EDGE), COAST_NORTH, ...COAST_AN_PHU, ...BINH_KIEN_OUTER]);
 
 const APPROXIMATE = 'approximate demo boundaries';
 const REFORM_DATE = '2025-07-01';

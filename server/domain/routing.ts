@@ -38,7 +38,8 @@ export function pickRule(
 
 /**
  * Routes a report: the area from the point, then the most specific rule for (category, area).
- * With no area or no rule it goes to `fallbackUnitId` (the IOC inbox): never lost.
+ * A point outside every area, or one no rule covers, goes to `fallbackUnitId` (the IOC inbox): never
+ * lost, and never sent to a unit whose "any area" rule was meant for the city's own wards.
  */
 export function routeReport<A extends IndexedArea>(
   point: { lat: number; lng: number },
@@ -48,6 +49,6 @@ export function routeReport<A extends IndexedArea>(
   fallbackUnitId: number,
 ): RouteDecision<A> {
   const area = index.locate(point.lng, point.lat);
-  const rule = pickRule(rules, categoryCode, area?.code ?? null);
+  const rule = area ? pickRule(rules, categoryCode, area.code) : null;
   return { area, unitId: rule?.unitId ?? fallbackUnitId, ruleId: rule?.id ?? null };
 }

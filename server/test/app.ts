@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type BuiltApp } from '../app';
+import { openMemoryDatabase, type Db } from '../db/client';
+import { FakeClock } from '../domain/clock';
+import { seedTestCity, TEST_PASSWORD, type TestCityIds } from './city';
+
+/** 2026-11-23 09:00 in Vietnam (a Monday). */
+export const TEST_NOW = Date.parse('2026-11-23T09:00:00+07:00');
+
+/** A test app on its own in-memory database with the test city loaded. */
+export interface TestApp extends BuiltApp {
+  db: Db;
+  clock: FakeClock;
+  ids: TestCityIds;
+  /** Signs in and returns the Cookie header to send. */
+  login(username: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Builds an app on an in-memory database with migrations applied and the test city seeded. */
+export async function buildTestApp(): Promise<TestApp> {
+  const db = openMemoryDatabase();
+  const ids = await seedTestCity(db);
+  const clock = new FakeClock(TEST_NOW);
+  const built = buildApp({ db, clock, options: { codePrefix: 'TH', sessionTtlMs: 3_600_000, cookieSecure: false } });
+  await built.app.ready();
+  return {
+    ...built,
+    db,
+    clock,
+    ids,
+    login: (username) => login(built.app, username),
+    close: async () => {
+      await built.app.close();
+      db.$client.close();
+    },
+  };
+}
+
+async function login(app: FastifyInstance, username: string): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'beacon_sid');
+  return `beacon_sid=${cookie!.value}`;
+}
+
+/** A valid report body. */
+export function reportBody(overrides: Record<string, unknown> = {}) {
+  return { categoryCode: 'street_lighting', lat: 13.07, lng: 109.27, description: 'Đèn đường trước nhà số 12 không sáng', ...overrides };
+}
