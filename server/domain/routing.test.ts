@@ -3,9 +3,16 @@ import { demoCity } from '../../scripts/seed/demo-city';
 import { AreaIndex, containment, type AreaGeometry } from './geo-index';
 import { pickRule, routeReport, type RoutingRule } from './routing';
 
-const index = new AreaIndex(demoCity.areas.map((a) => ({ code: a.code, name: a.nameVi, geometry: a.geometry as AreaGeometry })));
+const index = new AreaIndex(
+  demoCity.areas.map((a) => ({ code: a.code, name: a.nameVi, geometry: a.geometry as AreaGeometry })),
+);
 const unitIds = new Map(demoCity.units.map((u, i) => [u.code, i + 1]));
-const rules: RoutingRule[] = demoCity.rules.map((r, i) => ({ id: i + 1, categoryCode: r.categoryCode, areaCode: r.areaCode, unitId: unitIds.get(r.unitCode)! }));
+const rules: RoutingRule[] = demoCity.rules.map((r, i) => ({
+  id: i + 1,
+  categoryCode: r.categoryCode,
+  areaCode: r.areaCode,
+  unitId: unitIds.get(r.unitCode)!,
+}));
 const IOC = unitIds.get('ioc')!;
 const unitCodeOf = (id: number) => [...unitIds].find(([, v]) => v === id)![0];
 
@@ -16,7 +23,8 @@ const placeIn = (areaCode: string) => demoCity.places.find((p) => p.areaCode ===
 function sharedVertex(): { lng: number; lat: number; codes: string[] } {
   const owners = new Map<string, Set<string>>();
   for (const a of demoCity.areas) {
-    for (const v of a.geometry.coordinates[0]!) owners.set(v.join(','), (owners.get(v.join(',')) ?? new Set()).add(a.code));
+    for (const v of a.geometry.coordinates[0]!)
+      owners.set(v.join(','), (owners.get(v.join(',')) ?? new Set()).add(a.code));
   }
   const [key, codes] = [...owners].find(([, c]) => c.size === 2)!;
   const [lng, lat] = key.split(',').map(Number) as [number, number];
@@ -37,8 +45,12 @@ describe('routing over the demo wards', () => {
   });
 
   it('sends urban infrastructure in Phường Phú Yên to its ward committee, elsewhere to urban management', () => {
-    expect(unitCodeOf(routeReport(placeIn('phuong-phu-yen'), 'urban_infrastructure', index, rules, IOC).unitId)).toBe('ubnd-phuong-phu-yen');
-    expect(unitCodeOf(routeReport(placeIn('phuong-tuy-hoa'), 'urban_infrastructure', index, rules, IOC).unitId)).toBe('urban-management');
+    expect(unitCodeOf(routeReport(placeIn('phuong-phu-yen'), 'urban_infrastructure', index, rules, IOC).unitId)).toBe(
+      'ubnd-phuong-phu-yen',
+    );
+    expect(unitCodeOf(routeReport(placeIn('phuong-tuy-hoa'), 'urban_infrastructure', index, rules, IOC).unitId)).toBe(
+      'urban-management',
+    );
   });
 
   it('puts a point on the boundary of two wards in exactly one of them, the same every time', () => {
@@ -90,8 +102,20 @@ describe('containment', () => {
   const withHole: AreaGeometry = {
     type: 'Polygon',
     coordinates: [
-      [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]],
-      [[4, 4], [6, 4], [6, 6], [4, 6], [4, 4]],
+      [
+        [0, 0],
+        [10, 0],
+        [10, 10],
+        [0, 10],
+        [0, 0],
+      ],
+      [
+        [4, 4],
+        [6, 4],
+        [6, 6],
+        [4, 6],
+        [4, 4],
+      ],
     ],
   };
   it('treats a point in a hole as outside and on the hole edge as edge', () => {
@@ -100,7 +124,20 @@ describe('containment', () => {
     expect(containment(withHole, 2, 2)).toBe('inside');
   });
   it('finds points in any part of a MultiPolygon', () => {
-    const multi: AreaGeometry = { type: 'MultiPolygon', coordinates: [withHole.coordinates, [[[20, 20], [21, 20], [21, 21], [20, 20]]]] };
+    const multi: AreaGeometry = {
+      type: 'MultiPolygon',
+      coordinates: [
+        withHole.coordinates,
+        [
+          [
+            [20, 20],
+            [21, 20],
+            [21, 21],
+            [20, 20],
+          ],
+        ],
+      ],
+    };
     expect(containment(multi, 20.8, 20.5)).toBe('inside');
     expect(containment(multi, 15, 15)).toBe('outside');
   });

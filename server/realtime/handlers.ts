@@ -19,8 +19,10 @@ export function joinStaffRooms(socket: RealtimeSocket): void {
 }
 
 /**
- * Socket commands. Replays run synchronously (better-sqlite3), so no live event can interleave with
- * a replay: the client sees every event once, in order.
+ * Socket commands. A staff socket receives nothing until it sends `sync:resume` with the last event id
+ * it has (from its HTTP snapshot, or the last event it applied): the replay reads the database
+ * synchronously (better-sqlite3) and the socket joins its rooms in the same turn of the event loop, so
+ * no live event can slip in before, between or after the replayed ones.
  */
 export function registerHandlers(socket: RealtimeSocket, reports: ReportsService): void {
   socket.on('sync:resume', (payload, ack) => {
@@ -51,6 +53,9 @@ export function registerHandlers(socket: RealtimeSocket, reports: ReportsService
       else socket.emit('report:updated', payload);
       replayed++;
     }
+    // Join only now, in the same synchronous turn as the replay: every later event arrives live,
+    // every earlier one was just replayed, so nothing is missed, repeated or reordered.
+    joinStaffRooms(socket);
     ack({ ok: true, data: { replayed, lastEventId: missed.at(-1)?.event.id ?? afterEventId } });
   });
 

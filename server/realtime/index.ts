@@ -3,7 +3,7 @@ import { Server } from 'socket.io';
 import type { AuthService } from '../modules/auth/auth.service';
 import type { ReportsService } from '../modules/reports/reports.service';
 import { Broadcaster } from './broadcaster';
-import { joinStaffRooms, registerHandlers } from './handlers';
+import { registerHandlers } from './handlers';
 import type { RealtimeServer } from './types';
 
 /** Dependencies of the realtime layer. */
@@ -24,10 +24,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     socket.data.user = deps.auth.authenticate(deps.sessionToken(socket.handshake.headers.cookie));
     next();
   });
-  io.on('connection', (socket) => {
-    joinStaffRooms(socket);
-    registerHandlers(socket, deps.reports);
-  });
+  io.on('connection', (socket) => registerHandlers(socket, deps.reports));
   deps.reports.onCommitted(new Broadcaster(io, deps.reports));
   return io;
 }

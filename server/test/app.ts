@@ -38,7 +38,11 @@ export async function buildTestApp(): Promise<TestApp> {
 }
 
 async function login(app: FastifyInstance, username: string): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password: TEST_PASSWORD },
+  });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'beacon_sid');
   return `beacon_sid=${cookie!.value}`;
@@ -46,5 +50,11 @@ async function login(app: FastifyInstance, username: string): Promise<string> {
 
 /** A valid report body. */
 export function reportBody(overrides: Record<string, unknown> = {}) {
-  return { categoryCode: 'street_lighting', lat: 13.07, lng: 109.27, description: 'Đèn đường trước nhà số 12 không sáng', ...overrides };
+  return {
+    categoryCode: 'street_lighting',
+    lat: 13.07,
+    lng: 109.27,
+    description: 'Đèn đường trước nhà số 12 không sáng',
+    ...overrides,
+  };
 }

@@ -8,7 +8,15 @@ export const TEST_PASSWORD = 'test-password-1';
 
 const square = (lng0: number, lat0: number, lng1: number, lat1: number): AreaGeometry => ({
   type: 'Polygon',
-  coordinates: [[[lng0, lat0], [lng1, lat0], [lng1, lat1], [lng0, lat1], [lng0, lat0]]],
+  coordinates: [
+    [
+      [lng0, lat0],
+      [lng1, lat0],
+      [lng1, lat1],
+      [lng0, lat1],
+      [lng0, lat0],
+    ],
+  ],
 });
 
 /**
@@ -36,7 +44,17 @@ export async function seedTestCity(db: Db): Promise<TestCityIds> {
     for (const a of [TEST_CITY.west, TEST_CITY.east]) {
       const [minLng, minLat, maxLng, maxLat] = bboxOf(a.geometry);
       tx.insert(areas)
-        .values({ code: a.code, nameVi: a.name, nameEn: a.name, geometry: JSON.stringify(a.geometry), minLng, minLat, maxLng, maxLat, validFrom: 0 })
+        .values({
+          code: a.code,
+          nameVi: a.name,
+          nameEn: a.name,
+          geometry: JSON.stringify(a.geometry),
+          minLng,
+          minLat,
+          maxLng,
+          maxLat,
+          validFrom: 0,
+        })
         .run();
     }
     const unit = (code: string, nameVi: string, kind: string) =>
@@ -48,16 +66,33 @@ export async function seedTestCity(db: Db): Promise<TestCityIds> {
       westCommittee: unit('ubnd-west', 'UBND Phường Tây', 'ward_committee'),
     };
     const category = (code: string, nameVi: string, deadlineValue: number, deadlineUnit: string) =>
-      tx.insert(categories)
-        .values({ code, nameVi, nameEn: code, groupCode: 'g', groupVi: 'Nhóm', groupEn: 'Group', icon: 'x', deadlineValue, deadlineUnit })
+      tx
+        .insert(categories)
+        .values({
+          code,
+          nameVi,
+          nameEn: code,
+          groupCode: 'g',
+          groupVi: 'Nhóm',
+          groupEn: 'Group',
+          icon: 'x',
+          deadlineValue,
+          deadlineUnit,
+        })
         .run();
     category('street_lighting', 'Đèn đường không sáng', 2, 'working_days');
     category('potholes', 'Ổ gà', 48, 'hours');
     tx.insert(routingRules).values({ categoryCode: 'street_lighting', areaCode: null, unitId: ids.lighting }).run();
     tx.insert(routingRules).values({ categoryCode: 'potholes', areaCode: null, unitId: ids.roads }).run();
-    tx.insert(routingRules).values({ categoryCode: 'potholes', areaCode: 'ward-west', unitId: ids.westCommittee }).run();
+    tx.insert(routingRules)
+      .values({ categoryCode: 'potholes', areaCode: 'ward-west', unitId: ids.westCommittee })
+      .run();
     const user = (username: string, role: string, unitId: number | null) =>
-      tx.insert(users).values({ username, displayName: username, role, unitId, passwordHash, createdAt: 0 }).returning().get().id;
+      tx
+        .insert(users)
+        .values({ username, displayName: username, role, unitId, passwordHash, createdAt: 0 })
+        .returning()
+        .get().id;
     return {
       units: ids,
       users: {

@@ -24,7 +24,9 @@ admin mark_duplicate received|admin mark_duplicate assigned|admin mark_duplicate
     .filter(Boolean),
 );
 
-const cases = ROLES.flatMap((role) => REPORT_ACTIONS.flatMap((action) => REPORT_STATUSES.map((from) => ({ role, action, from }))));
+const cases = ROLES.flatMap((role) =>
+  REPORT_ACTIONS.flatMap((action) => REPORT_STATUSES.map((from) => ({ role, action, from }))),
+);
 
 describe('the report lifecycle', () => {
   it.each(cases)('$role may $action a $from report only if the domain allows it', ({ role, action, from }) => {

@@ -36,7 +36,11 @@ export interface ClientToServerEvents {
   ) => void;
   /** Stop following a report. */
   'track:unsubscribe': (payload: { trackingCode: string }, ack: (res: Ack<null>) => void) => void;
-  /** Staff: replay every event after `afterEventId` this socket is entitled to, in order, then ack. */
+  /**
+   * Staff: replay every event after `afterEventId` this socket is entitled to, in order, then start
+   * live delivery. Send it on every (re)connect, with the snapshot's `lastEventId` the first time and
+   * the last applied event id after; a staff socket receives nothing until it has sent this.
+   */
   'sync:resume': (payload: { afterEventId: number }, ack: (res: Ack<ResumeResult>) => void) => void;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, PRIORITIES } from '../domain/channels';
+import { CHANNELS } from '../domain/channels';
 import { LIMITS } from '../domain/limits';
 import { REPORT_ACTIONS } from '../domain/lifecycle';
 import type { ReportAction } from '../domain/lifecycle';
@@ -9,10 +9,11 @@ import type { Channel, Priority } from '../domain/channels';
 import type { AreaRef, LocalizedName, UnitRef } from './common';
 
 const trimmed = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+// An empty field means absent.
 const optionalText = (max: number) =>
   trimmed(max)
-    .optional()
-    .transform((v) => (v === '' ? undefined : v));
+    .transform((v) => (v === '' ? undefined : v))
+    .optional();
 
 /** Reporter contact details; private (IOC operators and admins only). */
 export const ContactInput = z.object({

@@ -15,7 +15,9 @@ const countReports = () => t.db.get<{ n: number }>(sql`select count(*) as n from
 
 describe('POST /api/reports', () => {
   it('files a street-light report in the west ward and routes it to the lighting company with a deadline', async () => {
-    const res = await post(reportBody({ contact: { name: 'Nguyễn Văn A', phone: '0905123456' } }), { 'idempotency-key': 'k-1' });
+    const res = await post(reportBody({ contact: { name: 'Nguyễn Văn A', phone: '0905123456' } }), {
+      'idempotency-key': 'k-1',
+    });
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(body).toMatchObject({
@@ -76,7 +78,12 @@ describe('POST /api/reports', () => {
   });
 
   it('rejects malformed JSON with 400 problem+json', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/reports', payload: '{"categoryCode": ', headers: { 'content-type': 'application/json' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/reports',
+      payload: '{"categoryCode": ',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().code).toBe('invalid_json');
@@ -85,11 +92,18 @@ describe('POST /api/reports', () => {
 
 describe('GET /api/track/:code', () => {
   it('shows the public view with status, deadline, unit and timeline, but never the reporter', async () => {
-    const created = (await post(reportBody({ contact: { name: 'Trần Thị Bí Mật', phone: '0911222333', email: 'bimat@example.vn' } }))).json();
+    const created = (
+      await post(reportBody({ contact: { name: 'Trần Thị Bí Mật', phone: '0911222333', email: 'bimat@example.vn' } }))
+    ).json();
     const res = await t.app.inject({ url: `/api/track/${created.trackingCode}` });
     expect(res.statusCode).toBe(200);
     const view = res.json();
-    expect(view).toMatchObject({ trackingCode: created.trackingCode, status: 'received', dueAt: created.dueAt, unit: created.unit });
+    expect(view).toMatchObject({
+      trackingCode: created.trackingCode,
+      status: 'received',
+      dueAt: created.dueAt,
+      unit: created.unit,
+    });
     expect(view.timeline).toHaveLength(1);
     expect(res.body).not.toMatch(/Bí Mật|0911222333|bimat@example/);
   });
@@ -107,6 +121,12 @@ describe('GET /api/health and /api/categories', () => {
   });
   it('lists categories with names in both languages and a group', async () => {
     const list = (await t.app.inject({ url: '/api/categories' })).json();
-    expect(list).toContainEqual(expect.objectContaining({ code: 'street_lighting', name: { vi: 'Đèn đường không sáng', en: 'street_lighting' }, group: 'g' }));
+    expect(list).toContainEqual(
+      expect.objectContaining({
+        code: 'street_lighting',
+        name: { vi: 'Đèn đường không sáng', en: 'street_lighting' },
+        group: 'g',
+      }),
+    );
   });
 });

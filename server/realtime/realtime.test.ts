@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asc } from 'drizzle-orm';
+import { reportEvents } from '../db/schema';
+import { buildTestApp, reportBody, type TestApp } from '../test/app';
+import { listen, recordEvents, socketClient, waitFor, type TestSocket } from '../test/socket';
+
+let t: TestApp;
+let url: string;
+const cookies: Record<string, string> = {};
+const sockets: TestSocket[] = [];
+beforeAll(async () => {
+  t = await buildTestApp();
+  url = await listen(t);
+  for (const u of ['operator', 'staff.lighting', 'staff.roads']) cookies[u] = await t.login(u);
+});
+afterAll(async () => {
+  for (const s of sockets) s.disconnect();
+  await t.close();
+});
+
+async function client(cookie?: string) {
+  const s = await socketClient(url, cookie);
+  sockets.push(s);
+  return s;
+}
+/** A staff client that has joined the live feed from now on. */
+async function liveClient(cookie: string) {
+  const s = await client(cookie);
+  await s.emitWithAck('sync:resume', { afterEventId: t.services.reports.lastEventId() });
+  return s;
+}
+const file = async (body = reportBody()) =>
+  (await t.app.inject({ method: 'POST', url: '/api/reports', payload: body })).json();
+const act = async (user: string, id: number, body: object) => {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/reports/${id}/transitions`,
+    payload: body,
+    headers: { cookie: cookies[user]! },
+  });
+  if (res.statusCode !== 200) throw new Error(res.body);
+  return res.json();
+};
+
+describe('live pushes', () => {
+  it('shows an operator a new report the moment it is filed, without the reporter contact', async () => {
+    const op = await liveClient(cookies.operator!);
+    const seen = recordEvents(op);
+    const created = await file(reportBody({ contact: { name: 'Phan Thị Kín', phone: '0900000001' } }));
+    await waitFor(() => seen.some((e) => e.trackingCode === created.trackingCode));
+    const event = seen.find((e) => e.trackingCode === created.trackingCode)!;
+    expect(event.name).toBe('report:created');
+    expect(event.report.actions).toContain('dispatch');
+    expect(JSON.stringify(event.report)).not.toMatch(/Phan Thị Kín|0900000001/);
+  });
+
+  it("gives unit staff their reports once dispatched, and nothing of another unit's", async () => {
+    const lighting = recordEvents(await liveClient(cookies['staff.lighting']!));
+    const roads = recordEvents(await liveClient(cookies['staff.roads']!));
+    const created = await file();
+    await act('operator', created.id, { action: 'dispatch', version: 0, unitId: t.ids.units.lighting });
+    await waitFor(() => lighting.some((e) => e.trackingCode === created.trackingCode));
+    expect(lighting.filter((e) => e.trackingCode === created.trackingCode).map((e) => e.status)).toEqual(['assigned']);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(roads.some((e) => e.trackingCode === created.trackingCode)).toBe(false);
+  });
+
+  it("pushes a resident only their own report's changes, in the public view", async () => {
+    const mine = await file(reportBody({ contact: { email: 'kin@example.vn' } }));
+    const other = await file();
+    const resident = await client();
+    const seen = recordEvents(resident);
+    const ack = await resident.emitWithAck('track:subscribe', { trackingCode: mine.trackingCode });
+    expect(ack.ok && ack.data.report.status).toBe('received');
+    await act('operator', other.id, { action: 'reject', version: 0, reason: 'Không rõ nội dung' });
+    await act('operator', mine.id, { action: 'dispatch', version: 0, unitId: t.ids.units.lighting });
+    await waitFor(() => seen.length > 0);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(seen.map((e) => [e.trackingCode, e.status])).toEqual([[mine.trackingCode, 'assigned']]);
+    expect(seen[0]!.report).not.toHaveProperty('version');
+    expect(JSON.stringify(seen[0]!.report)).not.toContain('kin@example.vn');
+  });
+
+  it('answers a subscription to an unknown code with a not_found ack', async () => {
+    const resident = await client();
+    const ack = await resident.emitWithAck('track:subscribe', { trackingCode: 'TH-0000-AAAAAA' });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
+describe('resuming after a dropped connection', () => {
+  it('replays every missed event to a reconnecting operator, in order, without duplicates', async () => {
+    const first = await liveClient(cookies.operator!);
+    const before = recordEvents(first);
+    const a = await file();
+    await waitFor(() => before.some((e) => e.trackingCode === a.trackingCode));
+    const lastSeen = Math.max(...before.map((e) => e.eventId));
+    first.disconnect();
+
+    // While it is away: new reports and changes to old ones.
+    const b = await file();
+    const c = await file(reportBody({ categoryCode: 'potholes' }));
+    const dispatched = await act('operator', a.id, { action: 'dispatch', version: 0, unitId: t.ids.units.lighting });
+    await act('staff.lighting', a.id, { action: 'start', version: dispatched.version });
+    await act('operator', b.id, { action: 'reject', version: 0, reason: 'Trùng nội dung' });
+    const missed = t.db
+      .select()
+      .from(reportEvents)
+      .orderBy(asc(reportEvents.id))
+      .all()
+      .filter((e) => e.id > lastSeen);
+    expect(missed.length).toBeGreaterThanOrEqual(5);
+
+    const second = await client(cookies.operator);
+    const after = recordEvents(second);
+    // A report filed while the socket is connected but before it resumed is neither lost nor early.
+    const d = await file();
+    const ack = await second.emitWithAck('sync:resume', { afterEventId: lastSeen });
+    const e = await file();
+    expect(ack.ok).toBe(true);
+    await waitFor(() => after.some((x) => x.trackingCode === e.trackingCode));
+    expect(after.some((x) => x.trackingCode === d.trackingCode)).toBe(true);
+
+    const ids = after.map((e) => e.eventId);
+    expect(ids).toEqual([...new Set(ids)].sort((x, y) => x - y));
+    expect(ids.slice(0, missed.length)).toEqual(missed.map((e) => e.id));
+    expect(after.find((e) => e.trackingCode === c.trackingCode)?.name).toBe('report:created');
+  });
+
+  it('replays to unit staff only the events of their own unit', async () => {
+    const staff = await client(cookies['staff.roads']);
+    const start = (await staff.emitWithAck('sync:resume', { afterEventId: 0 })) as {
+      ok: true;
+      data: { lastEventId: number };
+    };
+    staff.disconnect();
+    const lightingReport = await file();
+    await act('operator', lightingReport.id, { action: 'dispatch', version: 0, unitId: t.ids.units.lighting });
+    const roadsReport = await file(reportBody({ categoryCode: 'potholes', lat: 13.07, lng: 109.32 }));
+    await act('operator', roadsReport.id, { action: 'dispatch', version: 0, unitId: t.ids.units.roads });
+
+    const back = await client(cookies['staff.roads']);
+    const seen = recordEvents(back);
+    const ack = await back.emitWithAck('sync:resume', { afterEventId: start.data.lastEventId });
+    expect(ack.ok).toBe(true);
+    expect(seen.map((e) => [e.trackingCode, e.status])).toEqual([[roadsReport.trackingCode, 'assigned']]);
+  });
+
+  it('sends a staff socket nothing live before it resumes', async () => {
+    const idle = recordEvents(await client(cookies.operator));
+    await file();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(idle).toEqual([]);
+  });
+
+  it('refuses a resume from a socket that is not signed in', async () => {
+    const anon = await client();
+    expect(await anon.emitWithAck('sync:resume', { afterEventId: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
+  });
+});
