@@ -56,12 +56,16 @@ export function buildApp(deps: AppDeps): BuiltApp {
   // The built web app, with client-side routes falling back to index.html.
   const webDist = deps.options.webDist;
   const serveWeb = webDist !== undefined && existsSync(path.join(webDist, 'index.html'));
-  if (serveWeb) void app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });
+  // Files are looked up per request (wildcard), so a rebuild is served without a restart.
+  if (serveWeb) void app.register(fastifyStatic, { root: webDist, index: 'index.html' });
   app.setNotFoundHandler((request, reply) => {
+    const pathname = request.url.split('?')[0]!;
+    // A page route (/ioc, /track/TH-...) gets the app; a missing file (/assets/x.js) or API path gets a 404.
+    const isFile = /\.[a-z0-9]+$/i.test(pathname);
     const isPage =
-      request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/socket.io');
+      request.method === 'GET' && !pathname.startsWith('/api/') && !pathname.startsWith('/socket.io') && !isFile;
     if (serveWeb && isPage) return reply.type('text/html').sendFile('index.html');
-    return sendProblem(reply, request, 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
+    return sendProblem(reply, request, 'not_found', `No route ${request.method} ${pathname}`);
   });
 
   const io = attachRealtime(app.server, {
@@ -69,8 +73,11 @@ export function buildApp(deps: AppDeps): BuiltApp {
     reports: services.reports,
     sessionToken: (header) => (header ? app.parseCookie(header)[SESSION_COOKIE] : undefined),
   });
-  app.addHook('onClose', async () => {
-    await io.close();
+  // Upgraded websockets are not idle HTTP connections: without this, close() waits for every browser.
+  app.addHook('preClose', (done) => {
+    io.local.disconnectSockets(true);
+    io.engine.close();
+    done();
   });
   return { app, services, io };
 }

@@ -96,3 +96,8 @@ export function checkTransition(
 export function availableActions(from: ReportStatus, role: ActorRole): ReportAction[] {
   return LIFECYCLE.filter((t) => t.roles.includes(role) && t.from.includes(from)).map((t) => t.action);
 }
+
+/** Every `type` a timeline entry can have: `created`, a lifecycle action, or a merge into this report. */
+export const TIMELINE_EVENT_TYPES = ['created', ...REPORT_ACTIONS, 'duplicate_merged'] as const;
+/** A timeline entry's type. */
+export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];

@@ -1,7 +1,10 @@
 import type { Ack } from '../schemas/common';
 import type { PublicReportView, StaffReportView } from '../schemas/reports';
 
-/** Payload of a staff report event: the event's sequence number and the report as it is now. */
+/**
+ * Payload of a staff report event: the event's sequence number and the report as it is now. Its
+ * `actions` are those of the receiving socket's role (and unit): each role and unit has its own room.
+ */
 export interface StaffReportEvent {
   eventId: number;
   report: StaffReportView;

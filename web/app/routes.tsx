@@ -1,0 +1,53 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import { PAGE_ROLES } from '../features/auth/roleHome';
+import { RequireRole } from '../features/auth/RequireRole';
+import { Shell } from './Shell';
+
+// Pages load on demand: a resident never downloads the IOC desk, the map or the charts they don't open.
+const HomePage = lazy(() => import('../pages/HomePage'));
+const TrackPage = lazy(() => import('../pages/TrackPage'));
+const TrackLookupPage = lazy(() => import('../pages/TrackLookupPage'));
+const LoginPage = lazy(() => import('../pages/LoginPage'));
+const IocPage = lazy(() => import('../pages/IocPage'));
+const UnitPage = lazy(() => import('../pages/UnitPage'));
+const StatsPage = lazy(() => import('../pages/StatsPage'));
+const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
+
+/** The route table. */
+export const router = createBrowserRouter([
+  {
+    element: <Shell />,
+    children: [
+      { path: '/', element: <HomePage /> },
+      { path: '/track', element: <TrackLookupPage /> },
+      { path: '/track/:code', element: <TrackPage /> },
+      { path: '/login', element: <LoginPage /> },
+      {
+        path: '/ioc',
+        element: (
+          <RequireRole roles={PAGE_ROLES.ioc}>
+            <IocPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/unit',
+        element: (
+          <RequireRole roles={PAGE_ROLES.unit}>
+            <UnitPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/stats',
+        element: (
+          <RequireRole roles={PAGE_ROLES.stats}>
+            <StatsPage />
+          </RequireRole>
+        ),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import type { ReportAction } from '../../../shared/domain/lifecycle';
+import type { StaffReportView } from '../../../shared/schemas/reports';
+import { useI18n } from '../../i18n';
+import { ActionForm, needsForm } from './ActionForm';
+import { useReportAction } from './useReportAction';
+
+const DANGER: readonly ReportAction[] = ['reject', 'mark_duplicate'];
+
+/** One button per action the server lists for this user; actions with inputs open a small form. */
+export function ActionPanel({
+  report,
+  onDone,
+  onStale,
+  refreshing = false,
+}: {
+  report: StaffReportView;
+  /** A newer version is loading: hold the buttons until it is here. */
+  refreshing?: boolean;
+  onDone: (updated: StaffReportView) => void;
+  onStale: () => void;
+}) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState<ReportAction | null>(null);
+  const act = useReportAction(report, { onDone, onStale });
+  const openForm = open && report.actions.includes(open) ? open : null;
+
+  const click = (action: ReportAction) => {
+    act.clearMessage();
+    if (needsForm(action)) setOpen(openForm === action ? null : action);
+    else void act.run(action, {});
+  };
+
+  return (
+    <section className="action-panel" aria-labelledby="actions-title">
+      <h3 id="actions-title" className="section-title">
+        {t('detail.actions')}
+      </h3>
+      {report.actions.length === 0 ? (
+        <p className="hint">{t('detail.noActions')}</p>
+      ) : (
+        <div className="action-buttons">
+          {report.actions.map((a) => (
+            <button
+              key={a}
+              type="button"
+              className={`btn ${DANGER.includes(a) ? 'btn-danger-outline' : openForm === a ? 'btn-primary' : 'btn-secondary'}`}
+              data-action={a}
+              aria-expanded={needsForm(a) ? openForm === a : undefined}
+              disabled={act.busy || refreshing}
+              onClick={() => click(a)}
+            >
+              {t(`action.${a}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      {openForm && (
+        <ActionForm
+          key={openForm}
+          action={openForm}
+          report={report}
+          busy={act.busy}
+          serverErrors={act.fieldErrors}
+          onCancel={() => setOpen(null)}
+          onSubmit={(extra) => {
+            void act.run(openForm, extra).then((ok) => ok && setOpen(null));
+          }}
+        />
+      )}
+      {act.message && (
+        <p
+          className={`notice notice-${act.message.kind}`}
+          role={act.message.kind === 'success' ? 'status' : 'alert'}
+          data-testid="action-message"
+        >
+          {act.message.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import type { StaffReportDetail } from '../../../shared/schemas/reports';
+import { formatDateTime, useI18n } from '../../i18n';
+import { DueLabel } from '../../ui/DueLabel';
+import { StatusBadge } from '../../ui/StatusBadge';
+import { Timeline } from '../../ui/Timeline';
+import { formatCoord } from '../map/geo';
+import { isOpenStatus } from '../../../shared/domain/statuses';
+
+/** The facts of a report for staff; the reporter's contact appears only when the server sent it. */
+export function ReportDetails({ report, now }: { report: StaffReportDetail; now: number }) {
+  const { t, lang, name } = useI18n();
+  return (
+    <div className="report-details">
+      <div className="detail-badges">
+        <StatusBadge status={report.status} />
+        <span className={`priority priority-${report.priority}`}>{t(`priority.${report.priority}`)}</span>
+        {isOpenStatus(report.status) && <DueLabel dueAt={report.dueAt} now={now} />}
+      </div>
+      <p className="detail-category">{name(report.category.name)}</p>
+      <p className="description">{report.description}</p>
+      <dl className="facts facts-grid">
+        <div>
+          <dt>{t('track.area')}</dt>
+          <dd>{report.area?.name ?? t('track.outsideArea')}</dd>
+        </div>
+        <div>
+          <dt>{t('track.unit')}</dt>
+          <dd>{report.unit?.name ?? t('track.unassigned')}</dd>
+        </div>
+        <div>
+          <dt>{t('detail.address')}</dt>
+          <dd>{report.address ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('detail.coords')}</dt>
+          <dd>
+            {formatCoord(report.lat)}, {formatCoord(report.lng)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('track.created')}</dt>
+          <dd>{formatDateTime(report.createdAt, lang)}</dd>
+        </div>
+        <div>
+          <dt>{t('track.due')}</dt>
+          <dd>{formatDateTime(report.dueAt, lang)}</dd>
+        </div>
+        <div>
+          <dt>{t('detail.channel')}</dt>
+          <dd>{t(`channel.${report.channel}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('detail.reporters')}</dt>
+          <dd>{report.reporterCount}</dd>
+        </div>
+      </dl>
+      {report.contact && (
+        <section className="contact-box" aria-label={t('detail.contact')} data-testid="reporter-contact">
+          <h3 className="section-title">
+            <span aria-hidden="true">🔒 </span>
+            {t('detail.contact')}
+          </h3>
+          {report.contact.name || report.contact.phone || report.contact.email ? (
+            <ul>
+              {report.contact.name && <li>{report.contact.name}</li>}
+              {report.contact.phone && (
+                <li>
+                  <a href={`tel:${report.contact.phone}`}>{report.contact.phone}</a>
+                </li>
+              )}
+              {report.contact.email && (
+                <li>
+                  <a href={`mailto:${report.contact.email}`}>{report.contact.email}</a>
+                </li>
+              )}
+            </ul>
+          ) : (
+            <p className="hint">{t('detail.contact.none')}</p>
+          )}
+        </section>
+      )}
+      <h3 className="section-title">{t('track.timeline')}</h3>
+      <Timeline entries={report.timeline} />
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import type { StaffReportView } from '../../../shared/schemas/reports';
+import { reportsApi } from '../../api/endpoints';
+import { useAsync } from '../../api/useAsync';
+import { useI18n } from '../../i18n';
+import { ErrorNotice, Loading } from '../../ui/Feedback';
+import { useNow } from '../../ui/useNow';
+import { ActionPanel } from './ActionPanel';
+import { ReportDetails } from './ReportDetails';
+import './panel.css';
+
+/**
+ * The selected report: details, timeline and actions. Reloads itself whenever a newer version
+ * is known (from the live list, or from its own transitions). Key it by report id.
+ */
+export function ReportPanel({
+  reportId,
+  listVersion,
+  onUpdated,
+  onClose,
+}: {
+  reportId: number;
+  /** The version the live list holds (undefined once the report left the list). */
+  listVersion: number | undefined;
+  onUpdated: (report: StaffReportView) => void;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const now = useNow();
+  const [ownVersion, setOwnVersion] = useState(0);
+  const version = Math.max(listVersion ?? 0, ownVersion);
+  const detail = useAsync(`report:${reportId}`, (signal) => reportsApi.get(reportId, signal), version);
+  const report = detail.data;
+
+  return (
+    <aside className="report-panel" aria-labelledby="panel-title" data-testid="report-panel" data-report-id={reportId}>
+      <header className="panel-head">
+        <h2 id="panel-title">
+          {t('detail.title')}
+          {report && (
+            <span className="panel-code" data-testid="panel-tracking-code">
+              {report.trackingCode}
+            </span>
+          )}
+        </h2>
+        <button
+          type="button"
+          className="btn btn-icon"
+          onClick={onClose}
+          aria-label={t('detail.close')}
+          title={t('detail.close')}
+        >
+          ✕
+        </button>
+      </header>
+      <div className="panel-body">
+        {report ? (
+          <>
+            <ActionPanel
+              report={report}
+              onDone={(updated) => {
+                setOwnVersion((v) => Math.max(v, updated.version));
+                onUpdated(updated);
+              }}
+              onStale={detail.reload}
+              refreshing={detail.loading}
+            />
+            <ReportDetails report={report} now={now} />
+          </>
+        ) : detail.error ? (
+          <ErrorNotice error={detail.error} onRetry={detail.reload} />
+        ) : (
+          <Loading />
+        )}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,67 @@
+import { isOpenStatus } from '../../../shared/domain/statuses';
+import type { StaffReportView } from '../../../shared/schemas/reports';
+import { useI18n } from '../../i18n';
+import { DueLabel } from '../../ui/DueLabel';
+import { StatusBadge } from '../../ui/StatusBadge';
+import { isOverdue } from './urgency';
+
+/** One report in a queue: code, status, category, a line of text, place and deadline. */
+export function ReportRow({
+  report,
+  now,
+  icon,
+  selected,
+  fresh,
+  onSelect,
+}: {
+  report: StaffReportView;
+  now: number;
+  icon: string;
+  selected: boolean;
+  fresh: boolean;
+  onSelect: (id: number) => void;
+}) {
+  const { t, name } = useI18n();
+  const open = isOpenStatus(report.status);
+  const overdue = open && isOverdue(report, now);
+  const cls = [
+    'queue-row',
+    selected && 'selected',
+    fresh && 'fresh',
+    overdue && 'overdue',
+    `priority-${report.priority}`,
+  ];
+  return (
+    <li>
+      <button
+        type="button"
+        className={cls.filter(Boolean).join(' ')}
+        data-testid="queue-row"
+        data-tracking-code={report.trackingCode}
+        data-status={report.status}
+        aria-pressed={selected}
+        onClick={() => onSelect(report.id)}
+      >
+        <span className="row-top">
+          <code className="row-code">{report.trackingCode}</code>
+          {fresh && <span className="tag tag-new">{t('desk.new')}</span>}
+          <StatusBadge status={report.status} />
+        </span>
+        <span className="row-title">
+          <span aria-hidden="true">{icon} </span>
+          {name(report.category.name)}
+          {report.priority !== 'normal' && (
+            <span className={`priority priority-${report.priority}`}>{t(`priority.${report.priority}`)}</span>
+          )}
+        </span>
+        <span className="row-desc">{report.description}</span>
+        <span className="row-meta">
+          <span>{report.area?.name ?? t('track.outsideArea')}</span>
+          {report.unit && <span>{report.unit.name}</span>}
+          {report.reporterCount > 1 && <span>{t('desk.reporters', { n: report.reporterCount })}</span>}
+          {open && <DueLabel dueAt={report.dueAt} now={now} />}
+        </span>
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import type { ReportAction } from '../../../shared/domain/lifecycle';
+import type { StaffReportView, TransitionInput } from '../../../shared/schemas/reports';
+import { reportsApi } from '../../api/endpoints';
+import { isApiError } from '../../api/http';
+import { useI18n } from '../../i18n';
+import { errorMessage } from '../../ui/errorMessage';
+import { fieldErrorMap } from '../reports/fieldMessages';
+
+/** What an action adds to `{ action, version }`. */
+export type ActionExtra = Pick<TransitionInput, 'unitId' | 'reason' | 'note' | 'duplicateOf'>;
+
+/** The outcome line shown under the action buttons. */
+export interface ActionMessage {
+  kind: 'success' | 'warning' | 'error';
+  text: string;
+}
+
+/**
+ * Posts lifecycle transitions for one report (with its version, for optimistic locking).
+ * A 409 means the report moved on: say so and let the caller reload it.
+ */
+export function useReportAction(
+  report: Pick<StaffReportView, 'id' | 'version'>,
+  { onDone, onStale }: { onDone: (updated: StaffReportView) => void; onStale: () => void },
+) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<ActionMessage | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+
+  /** Resolves true when the server accepted the action. */
+  const run = async (action: ReportAction, extra: ActionExtra): Promise<boolean> => {
+    setBusy(true);
+    setMessage(null);
+    setFieldErrors({});
+    try {
+      const updated = await reportsApi.transition(report.id, { action, version: report.version, ...extra });
+      setMessage({ kind: 'success', text: t('action.done', { action: t(`action.${action}`) }) });
+      onDone(updated);
+      return true;
+    } catch (err) {
+      if (isApiError(err, 'version_conflict') || isApiError(err, 'transition_not_allowed')) {
+        setMessage({
+          kind: 'warning',
+          text: t(err.code === 'version_conflict' ? 'action.conflict' : 'action.notAllowed'),
+        });
+        onStale();
+      } else if (isApiError(err, 'validation_failed')) {
+        setFieldErrors(fieldErrorMap(err.fieldErrors, t));
+        setMessage({ kind: 'error', text: t('report.fixErrors') });
+      } else {
+        setMessage({ kind: 'error', text: errorMessage(err, t) });
+      }
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { run, busy, message, fieldErrors, clearMessage: () => setMessage(null) };
+}

@@ -1,0 +1,47 @@
+import type { Lang } from './translate';
+
+/** The city's time zone: every date a person reads is shown in it. */
+export const CITY_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const locale = (lang: Lang) => (lang === 'vi' ? 'vi-VN' : 'en-GB');
+
+/** "26/11/2025 14:05" style date and time in the city's time zone. */
+export function formatDateTime(iso: string, lang: Lang): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(lang), {
+    timeZone: CITY_TIME_ZONE,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(d);
+}
+
+/** "26/11/2025" style date in the city's time zone. */
+export function formatDate(iso: string, lang: Lang): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(lang), {
+    timeZone: CITY_TIME_ZONE,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(d);
+}
+
+/** A duration broken into the one unit a person reads at a glance. */
+export function durationParts(ms: number): { unit: 'min' | 'hour' | 'day'; n: number } {
+  const minutes = Math.max(1, Math.round(Math.abs(ms) / 60_000));
+  if (minutes < 60) return { unit: 'min', n: minutes };
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return { unit: 'hour', n: hours };
+  return { unit: 'day', n: Math.round(hours / 24) };
+}
+
+/** Where a deadline stands at `now`: overdue or not, and by how much. */
+export function dueState(dueAt: string, now: number): { overdue: boolean; ms: number } {
+  const ms = new Date(dueAt).getTime() - now;
+  return { overdue: ms < 0, ms: Math.abs(ms) };
+}

@@ -1,0 +1,6 @@
+import { IocDesk } from '../features/ioc/IocDesk';
+
+/** `/ioc`: the operator desk. */
+export default function IocPage() {
+  return <IocDesk />;
+}

@@ -1,0 +1,24 @@
+import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { LoginForm } from '../features/auth/LoginForm';
+import { afterLogin } from '../features/auth/roleHome';
+import { useSession } from '../features/auth/useSession';
+import { useI18n } from '../i18n';
+import { Loading } from '../ui/Feedback';
+
+/** `/login`: staff sign in, then on to the page their role works in. */
+export default function LoginPage() {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = params.get('next');
+  if (user === undefined) return <Loading />;
+  if (user) return <Navigate to={afterLogin(user.role, next)} replace />;
+  return (
+    <div className="page page-login">
+      <h1>{t('login.title')}</h1>
+      <p className="hint">{t('login.hint')}</p>
+      <LoginForm onSignedIn={(u) => navigate(afterLogin(u.role, next), { replace: true })} />
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { TimelineEntry } from '../../shared/schemas/reports';
+import { formatDateTime, isMessageKey, useI18n } from '../i18n';
+
+/** A timeline entry as staff see it (actor, internal flag); residents get the plain entry. */
+export type TimelineItem = TimelineEntry & { actor?: string | null; internal?: boolean };
+
+/** What happened to a report, newest first, with the public notes (replies, reasons). */
+export function Timeline({ entries }: { entries: readonly TimelineItem[] }) {
+  const { t, lang } = useI18n();
+  const sorted = [...entries].sort((a, b) => b.eventId - a.eventId);
+  const actor = (name: string) => (name === 'resident' || name === 'system' ? t(`actor.${name}`) : name);
+  const title = (e: TimelineItem) => {
+    const key = `event.${e.type}`;
+    if (e.toStatus && e.toStatus !== e.fromStatus) return t(`status.${e.toStatus}`);
+    return isMessageKey(key) ? t(key) : e.type.replace(/_/g, ' ');
+  };
+  return (
+    <ol className="timeline" data-testid="timeline">
+      {sorted.map((e) => (
+        <li
+          key={e.eventId}
+          className={`timeline-item${e.toStatus ? ` status-${e.toStatus}` : ''}${e.internal ? ' internal' : ''}`}
+        >
+          <span className="timeline-dot" aria-hidden="true" />
+          <div className="timeline-body">
+            <p className="timeline-title">
+              <strong>{title(e)}</strong>
+              {e.unit && <span className="timeline-unit"> · {e.unit.name}</span>}
+              {e.internal && <span className="tag tag-muted">{t('detail.internal')}</span>}
+            </p>
+            <p className="timeline-meta">
+              <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time>
+              {e.actor && <span> · {t('detail.actor', { name: actor(e.actor) })}</span>}
+            </p>
+            {e.note && <p className="timeline-note">{e.note}</p>}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}
