@@ -15,7 +15,10 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/server/**', '**/web/**', 'node:*', 'better-sqlite3', 'fastify'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/server/**', '**/web/**', 'node:*', 'better-sqlite3', 'fastify'] },
+      ],
     },
   },
   // web/ talks to shared/ only.
@@ -31,7 +34,10 @@ export default tseslint.config(
   {
     files: ['server/modules/**/*.routes.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/db/**', '**/*.repository', 'drizzle-orm', 'better-sqlite3'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/db/**', '**/*.repository', 'drizzle-orm', 'better-sqlite3'] },
+      ],
     },
   },
   // Only server/realtime talks to the socket server.
