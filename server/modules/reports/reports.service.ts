@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
 import { transitionFor } from '../../../shared/domain/lifecycle';
 import type { ActorRole } from '../../../shared/domain/roles';
-import { isOpenStatus, type ReportStatus } from '../../../shared/domain/statuses';
 import type { Channel } from '../../../shared/domain/channels';
 import type {
   CreateReportData,
@@ -14,12 +12,14 @@ import type {
 } from '../../../shared/schemas/reports';
 import { AppError } from '../../domain/app-error';
 import type { Clock } from '../../domain/clock';
+import { stableHash } from '../../domain/stable-hash';
 import { makeTrackingCode } from '../../domain/tracking-code';
 import { computeDueAt, DEFAULT_CALENDAR, localDate, type WorkingCalendar } from '../../domain/working-time';
 import type { AuthUser } from '../auth/auth.service';
 import type { CatalogService } from '../catalog/catalog.service';
 import type { RoutingService } from '../routing/routing.service';
 import { canView, denyAction } from './reports.policy';
+import { planTransition } from './reports.transitions';
 import { presentCreated, presentDetail, presentPublic, presentStaff } from './reports.presenter';
 import type { EventRow, NewReportRow, ReportRow, ReportsRepository } from './reports.repository';
 
@@ -76,7 +76,7 @@ export class ReportsService {
         { path: 'categoryCode', message: `is not a known category (see GET /api/categories)` },
       ]);
     }
-    const requestHash = opts.idempotencyKey ? hashRequest(input) : '';
+    const requestHash = opts.idempotencyKey ? stableHash(input) : '';
     const actor = opts.actor ?? { role: 'resident' };
     const now = this.clock.now();
     const routed = this.routing.route(input, category.code);
@@ -261,71 +261,13 @@ export class ReportsService {
   }
 
   private applyTransition(row: ReportRow, input: TransitionInput, actor: Actor): ReportRow {
-    const rule = transitionFor(input.action);
-    const missing = rule.requires.filter((field) => !input[field]);
-    if (missing.length) {
-      throw new AppError(
-        'validation_failed',
-        `${input.action} needs ${missing.join(', ')}.`,
-        missing.map((path) => ({ path, message: `is required to ${input.action}` })),
-      );
-    }
-    const snap = this.catalog.current();
     const now = this.clock.now();
-    const patch: Partial<NewReportRow> = { status: rule.to, updatedAt: now };
-    let publicNote: string | null = null;
-    let internalNote: string | null = null;
-    let original: ReportRow | undefined;
-
-    switch (input.action) {
-      case 'dispatch':
-      case 'reroute': {
-        const unit = snap.unitById.get(input.unitId!);
-        if (!unit || !unit.active)
-          throw new AppError('validation_failed', 'Unknown unit.', [
-            { path: 'unitId', message: 'is not an active unit' },
-          ]);
-        if (input.action === 'reroute' && unit.id === row.unitId) {
-          throw new AppError('validation_failed', 'The report is already with this unit.', [
-            { path: 'unitId', message: 'is the current unit' },
-          ]);
-        }
-        patch.unitId = unit.id;
-        internalNote = input.note ?? null;
-        break;
-      }
-      case 'resolve':
-        patch.resolvedAt = now;
-        publicNote = input.note!;
-        break;
-      case 'close':
-        patch.closedAt = now;
-        break;
-      case 'reopen':
-        patch.resolvedAt = null;
-        publicNote = input.reason ?? null;
-        break;
-      case 'reject':
-        publicNote = input.reason!;
-        break;
-      case 'hand_back':
-        patch.unitId = snap.iocUnit.id;
-        internalNote = input.reason!;
-        break;
-      case 'mark_duplicate': {
-        original = this.repo.findByTrackingCode(input.duplicateOf!);
-        if (!original || original.id === row.id || !isOpenStatus(original.status as ReportStatus)) {
-          throw new AppError('validation_failed', 'The original must be another open report.', [
-            { path: 'duplicateOf', message: 'is not the tracking code of another open report' },
-          ]);
-        }
-        patch.duplicateOfId = original.id;
-        publicNote = input.note ?? null;
-        break;
-      }
-      case 'start':
-        break;
-    }
+    const { patch, publicNote, internalNote, original } = planTransition(row, input, {
+      catalog: this.catalog.current(),
+      now,
+      findOriginal: (code) => this.repo.findByTrackingCode(code),
+    });
+    const rule = transitionFor(input.action);
 
     const committed = this.repo.transaction(() => {
       const updated = this.repo.updateIfVersion(row.id, input.version, patch);
@@ -385,20 +327,4 @@ export class ReportsService {
   private publish(events: CommittedEvent[]): void {
     for (const e of events) for (const sink of this.sinks) sink.published(e);
   }
-}
-
-/** Same key, same body: a stable hash of the validated input. */
-function hashRequest(input: CreateReportData): string {
-  const canonical = JSON.stringify(input, Object.keys(flatten(input)).sort());
-  return createHash('sha256').update(canonical).digest('hex');
-}
-
-function flatten(value: unknown, out: Record<string, true> = {}): Record<string, true> {
-  if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      out[k] = true;
-      flatten(v, out);
-    }
-  }
-  return out;
 }
