@@ -20,7 +20,7 @@ import { createServices, type ServiceOptions, type Services } from './services';
 export interface AppDeps {
   db: Db;
   clock: Clock;
-  options: ServiceOptions & { cookieSecure: boolean; webDist?: string; logLevel?: string };
+  options: ServiceOptions & { cookieSecure: boolean; webDist?: string; logLevel?: string; maxReplay?: number };
 }
 
 /** The app with its services and socket server. */
@@ -72,6 +72,7 @@ export function buildApp(deps: AppDeps): BuiltApp {
     auth: services.auth,
     reports: services.reports,
     sessionToken: (header) => (header ? app.parseCookie(header)[SESSION_COOKIE] : undefined),
+    maxReplay: deps.options.maxReplay,
   });
   // Upgraded websockets are not idle HTTP connections: without this, close() waits for every browser.
   app.addHook('preClose', (done) => {

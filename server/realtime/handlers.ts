@@ -1,4 +1,4 @@
-import { roleRoom, trackRoom, unitRoom, type CityRole } from '../../shared/realtime/events';
+import { roleRoom, trackRoom, unitRoom, type CityRole, type HandshakeAuth } from '../../shared/realtime/events';
 import type { ReportsService } from '../modules/reports/reports.service';
 import { roomViewer } from './broadcaster';
 import { unitEntitled } from './entitlement';
@@ -18,47 +18,41 @@ export function joinStaffRooms(socket: RealtimeSocket): void {
   }
 }
 
-/**
- * Socket commands. A staff socket receives nothing until it sends `sync:resume` with the last event id
- * it has (from its HTTP snapshot, or the last event it applied): the replay reads the database
- * synchronously (better-sqlite3) and the socket joins its rooms in the same turn of the event loop, so
- * no live event can slip in before, between or after the replayed ones.
- */
-export function registerHandlers(socket: RealtimeSocket, reports: ReportsService): void {
-  socket.on('sync:resume', (payload, ack) => {
-    if (typeof ack !== 'function') return;
-    const user = socket.data.user;
-    if (!user) return ack({ ok: false, error: { code: 'unauthenticated', message: 'Staff only: sign in first.' } });
-    const afterEventId = Number(payload?.afterEventId);
-    if (!Number.isInteger(afterEventId) || afterEventId < 0) {
-      return ack({
-        ok: false,
-        error: { code: 'validation_failed', message: 'afterEventId must be a non-negative integer' },
-      });
-    }
-    const scope = user.role === 'staff' ? { unitId: user.unitId ?? -1 } : {};
-    const missed = reports.eventsAfter(afterEventId, MAX_REPLAY, scope);
-    if (missed === null) {
-      return ack({
-        ok: false,
-        error: { code: 'resync_required', message: 'Too many events missed: reload the list.' },
-      });
-    }
-    let replayed = 0;
-    const viewer = roomViewer(user.role, user.unitId);
-    for (const { event, report } of missed) {
-      if (user.role === 'staff' && !unitEntitled(event, user.unitId ?? -1)) continue;
-      const payload = { eventId: event.id, report: reports.staffView(report, viewer) };
-      if (event.type === 'created' && user.role !== 'staff') socket.emit('report:created', payload);
-      else socket.emit('report:updated', payload);
-      replayed++;
-    }
-    // Join only now, in the same synchronous turn as the replay: every later event arrives live,
-    // every earlier one was just replayed, so nothing is missed, repeated or reordered.
-    joinStaffRooms(socket);
-    ack({ ok: true, data: { replayed, lastEventId: missed.at(-1)?.event.id ?? afterEventId } });
-  });
+/** The handshake's `lastEventId`, or null when absent or not a non-negative integer. */
+function handshakeLastEventId(auth: unknown): number | null {
+  const value = (auth as HandshakeAuth | undefined)?.lastEventId;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
+}
 
+/**
+ * Replays what a reconnecting staff socket missed, then joins its rooms. Both happen in this one
+ * synchronous turn (better-sqlite3 reads synchronously, and publishing runs after each commit on the
+ * same thread), so no live event can arrive before, between or after the replayed ones.
+ */
+export function startStaffFeed(socket: RealtimeSocket, reports: ReportsService, maxReplay = MAX_REPLAY): void {
+  const user = socket.data.user;
+  if (!user) return;
+  const after = handshakeLastEventId(socket.handshake.auth);
+  if (after !== null) {
+    const scope = user.role === 'staff' ? { unitId: user.unitId ?? -1 } : {};
+    const missed = reports.eventsAfter(after, maxReplay, scope);
+    if (missed === null) {
+      socket.emit('feed:resync', { reason: 'too_many_missed', lastEventId: reports.lastEventId() });
+    } else {
+      const viewer = roomViewer(user.role, user.unitId);
+      for (const { event, report } of missed) {
+        if (user.role === 'staff' && !unitEntitled(event, user.unitId ?? -1)) continue;
+        const payload = { eventId: event.id, report: reports.staffView(report, viewer) };
+        if (event.type === 'created' && user.role !== 'staff') socket.emit('report:created', payload);
+        else socket.emit('report:updated', payload);
+      }
+    }
+  }
+  joinStaffRooms(socket);
+}
+
+/** A resident's commands: follow and unfollow reports by tracking code. */
+export function registerHandlers(socket: RealtimeSocket, reports: ReportsService): void {
   socket.on('track:subscribe', (payload, ack) => {
     if (typeof ack !== 'function') return;
     const code = typeof payload?.trackingCode === 'string' ? payload.trackingCode.trim() : '';

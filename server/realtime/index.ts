@@ -3,7 +3,7 @@ import { Server } from 'socket.io';
 import type { AuthService } from '../modules/auth/auth.service';
 import type { ReportsService } from '../modules/reports/reports.service';
 import { Broadcaster } from './broadcaster';
-import { registerHandlers } from './handlers';
+import { registerHandlers, startStaffFeed } from './handlers';
 import type { RealtimeServer } from './types';
 
 /** Dependencies of the realtime layer. */
@@ -12,6 +12,8 @@ export interface RealtimeDeps {
   reports: ReportsService;
   /** Reads the session token from a Cookie header. */
   sessionToken(cookieHeader: string | undefined): string | undefined;
+  /** Most missed events replayed at a reconnect before the client is told to reload instead. */
+  maxReplay?: number;
 }
 
 /**
@@ -24,7 +26,10 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     socket.data.user = deps.auth.authenticate(deps.sessionToken(socket.handshake.headers.cookie));
     next();
   });
-  io.on('connection', (socket) => registerHandlers(socket, deps.reports));
+  io.on('connection', (socket) => {
+    startStaffFeed(socket, deps.reports, deps.maxReplay);
+    registerHandlers(socket, deps.reports);
+  });
   deps.reports.onCommitted(new Broadcaster(io, deps.reports));
   return io;
 }

@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc } from 'drizzle-orm';
 import { reportEvents } from '../db/schema';
 import { buildTestApp, reportBody, type TestApp } from '../test/app';
-import { listen, recordEvents, socketClient, waitFor, type TestSocket } from '../test/socket';
+import { listen, recordEvents, resyncsOf, socketClient, waitFor, type TestSocket } from '../test/socket';
 
 let t: TestApp;
 let url: string;
 const cookies: Record<string, string> = {};
 const sockets: TestSocket[] = [];
 beforeAll(async () => {
-  t = await buildTestApp();
+  t = await buildTestApp({ maxReplay: 50 });
   url = await listen(t);
   for (const u of ['operator', 'staff.lighting', 'staff.roads']) cookies[u] = await t.login(u);
 });
@@ -18,15 +18,9 @@ afterAll(async () => {
   await t.close();
 });
 
-async function client(cookie?: string) {
-  const s = await socketClient(url, cookie);
+async function client(cookie?: string, lastEventId?: number) {
+  const s = await socketClient(url, cookie, lastEventId === undefined ? {} : { lastEventId });
   sockets.push(s);
-  return s;
-}
-/** A staff client that has joined the live feed from now on. */
-async function liveClient(cookie: string) {
-  const s = await client(cookie);
-  await s.emitWithAck('sync:resume', { afterEventId: t.services.reports.lastEventId() });
   return s;
 }
 const file = async (body = reportBody()) =>
@@ -41,10 +35,17 @@ const act = async (user: string, id: number, body: object) => {
   if (res.statusCode !== 200) throw new Error(res.body);
   return res.json();
 };
+const eventIdsAfter = (id: number) =>
+  t.db
+    .select()
+    .from(reportEvents)
+    .orderBy(asc(reportEvents.id))
+    .all()
+    .filter((e) => e.id > id);
 
 describe('live pushes', () => {
   it('shows an operator a new report the moment it is filed, without the reporter contact', async () => {
-    const op = await liveClient(cookies.operator!);
+    const op = await client(cookies.operator);
     const seen = recordEvents(op);
     const created = await file(reportBody({ contact: { name: 'Phan Thị Kín', phone: '0900000001' } }));
     await waitFor(() => seen.some((e) => e.trackingCode === created.trackingCode));
@@ -55,12 +56,17 @@ describe('live pushes', () => {
   });
 
   it("gives unit staff their reports once dispatched, and nothing of another unit's", async () => {
-    const lighting = recordEvents(await liveClient(cookies['staff.lighting']!));
-    const roads = recordEvents(await liveClient(cookies['staff.roads']!));
+    const lighting = recordEvents(await client(cookies['staff.lighting']));
+    const roads = recordEvents(await client(cookies['staff.roads']));
     const created = await file();
     await act('operator', created.id, { action: 'dispatch', version: 0, unitId: t.ids.units.lighting });
     await waitFor(() => lighting.some((e) => e.trackingCode === created.trackingCode));
     expect(lighting.filter((e) => e.trackingCode === created.trackingCode).map((e) => e.status)).toEqual(['assigned']);
+    expect(lighting.find((e) => e.trackingCode === created.trackingCode)!.report.actions).toEqual([
+      'start',
+      'resolve',
+      'hand_back',
+    ]);
     await new Promise((r) => setTimeout(r, 100));
     expect(roads.some((e) => e.trackingCode === created.trackingCode)).toBe(false);
   });
@@ -90,7 +96,7 @@ describe('live pushes', () => {
 
 describe('resuming after a dropped connection', () => {
   it('replays every missed event to a reconnecting operator, in order, without duplicates', async () => {
-    const first = await liveClient(cookies.operator!);
+    const first = await client(cookies.operator);
     const before = recordEvents(first);
     const a = await file();
     await waitFor(() => before.some((e) => e.trackingCode === a.trackingCode));
@@ -103,61 +109,59 @@ describe('resuming after a dropped connection', () => {
     const dispatched = await act('operator', a.id, { action: 'dispatch', version: 0, unitId: t.ids.units.lighting });
     await act('staff.lighting', a.id, { action: 'start', version: dispatched.version });
     await act('operator', b.id, { action: 'reject', version: 0, reason: 'Trùng nội dung' });
-    const missed = t.db
-      .select()
-      .from(reportEvents)
-      .orderBy(asc(reportEvents.id))
-      .all()
-      .filter((e) => e.id > lastSeen);
+    const missed = eventIdsAfter(lastSeen);
     expect(missed.length).toBeGreaterThanOrEqual(5);
 
-    const second = await client(cookies.operator);
-    const after = recordEvents(second);
-    // A report filed while the socket is connected but before it resumed is neither lost nor early.
-    const d = await file();
-    const ack = await second.emitWithAck('sync:resume', { afterEventId: lastSeen });
-    const e = await file();
-    expect(ack.ok).toBe(true);
-    await waitFor(() => after.some((x) => x.trackingCode === e.trackingCode));
-    expect(after.some((x) => x.trackingCode === d.trackingCode)).toBe(true);
+    // Reconnect while reports keep arriving: the replay and the live feed must not interleave.
+    const second = socketClient(url, cookies.operator, { lastEventId: lastSeen });
+    const racing = [file(), file()];
+    const socket = await second;
+    sockets.push(socket);
+    const after = recordEvents(socket);
+    const [d, e] = await Promise.all(racing);
+    const f = await file();
+    await waitFor(() => after.some((x) => x.trackingCode === f.trackingCode));
 
-    const ids = after.map((e) => e.eventId);
-    expect(ids).toEqual([...new Set(ids)].sort((x, y) => x - y));
-    expect(ids.slice(0, missed.length)).toEqual(missed.map((e) => e.id));
-    expect(after.find((e) => e.trackingCode === c.trackingCode)?.name).toBe('report:created');
+    const ids = after.map((x) => x.eventId);
+    expect(ids).toEqual(eventIdsAfter(lastSeen).map((x) => x.id));
+    expect(after.find((x) => x.trackingCode === c.trackingCode)?.name).toBe('report:created');
+    for (const code of [d.trackingCode, e.trackingCode]) expect(after.some((x) => x.trackingCode === code)).toBe(true);
   });
 
   it('replays to unit staff only the events of their own unit', async () => {
-    const staff = await client(cookies['staff.roads']);
-    const start = (await staff.emitWithAck('sync:resume', { afterEventId: 0 })) as {
-      ok: true;
-      data: { lastEventId: number };
-    };
-    staff.disconnect();
+    const start = eventIdsAfter(0).at(-1)!.id;
     const lightingReport = await file();
     await act('operator', lightingReport.id, { action: 'dispatch', version: 0, unitId: t.ids.units.lighting });
     const roadsReport = await file(reportBody({ categoryCode: 'potholes', lat: 13.07, lng: 109.32 }));
     await act('operator', roadsReport.id, { action: 'dispatch', version: 0, unitId: t.ids.units.roads });
 
-    const back = await client(cookies['staff.roads']);
+    const back = await socketClient(url, cookies['staff.roads'], { lastEventId: start });
+    sockets.push(back);
     const seen = recordEvents(back);
-    const ack = await back.emitWithAck('sync:resume', { afterEventId: start.data.lastEventId });
-    expect(ack.ok).toBe(true);
+    await waitFor(() => seen.length > 0);
+    await new Promise((r) => setTimeout(r, 100));
     expect(seen.map((e) => [e.trackingCode, e.status])).toEqual([[roadsReport.trackingCode, 'assigned']]);
   });
 
-  it('sends a staff socket nothing live before it resumes', async () => {
-    const idle = recordEvents(await client(cookies.operator));
-    await file();
-    await new Promise((r) => setTimeout(r, 100));
-    expect(idle).toEqual([]);
+  it('tells a client too far behind to reload its list, and still delivers live events', async () => {
+    const lastEventId = eventIdsAfter(0).at(-1)!.id;
+    for (let i = 0; i < 60; i++) await file();
+    const late = await socketClient(url, cookies.operator, { lastEventId });
+    sockets.push(late);
+    const seen = recordEvents(late);
+    const resync = resyncsOf(late);
+    await waitFor(() => resync.length === 1);
+    expect(resync[0]).toBe(eventIdsAfter(0).at(-1)!.id);
+    const live = await file();
+    await waitFor(() => seen.some((e) => e.trackingCode === live.trackingCode));
+    expect(seen).toHaveLength(1);
   });
 
-  it('refuses a resume from a socket that is not signed in', async () => {
-    const anon = await client();
-    expect(await anon.emitWithAck('sync:resume', { afterEventId: 0 })).toMatchObject({
-      ok: false,
-      error: { code: 'unauthenticated' },
-    });
+  it('replays nothing to a socket that is not signed in', async () => {
+    const anon = await client(undefined, 0);
+    const seen = recordEvents(anon);
+    await file();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(seen).toEqual([]);
   });
 });

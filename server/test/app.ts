@@ -18,11 +18,15 @@ export interface TestApp extends BuiltApp {
 }
 
 /** Builds an app on an in-memory database with migrations applied and the test city seeded. */
-export async function buildTestApp(): Promise<TestApp> {
+export async function buildTestApp(options: { maxReplay?: number } = {}): Promise<TestApp> {
   const db = openMemoryDatabase();
   const ids = await seedTestCity(db);
   const clock = new FakeClock(TEST_NOW);
-  const built = buildApp({ db, clock, options: { codePrefix: 'TH', sessionTtlMs: 3_600_000, cookieSecure: false } });
+  const built = buildApp({
+    db,
+    clock,
+    options: { codePrefix: 'TH', sessionTtlMs: 3_600_000, cookieSecure: false, ...options },
+  });
   await built.app.ready();
   return {
     ...built,

@@ -2,6 +2,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import type { AddressInfo } from 'node:net';
 import type {
   ClientToServerEvents,
+  HandshakeAuth,
   PublicReportEvent,
   ServerToClientEvents,
   StaffReportEvent,
@@ -17,33 +18,35 @@ export async function listen(t: TestApp): Promise<string> {
   return `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
 }
 
-/** A connected client; `cookie` signs it in as staff. */
-export async function socketClient(url: string, cookie?: string): Promise<TestSocket> {
+/** What a test socket received, in arrival order. */
+export interface Received {
+  name: 'report:created' | 'report:updated';
+  eventId: number;
+  trackingCode: string;
+  status: string;
+  report: Record<string, unknown>;
+}
+
+const received = new WeakMap<TestSocket, { events: Received[]; resyncs: number[] }>();
+
+/**
+ * A connected client; `cookie` signs it in as staff, `auth` is its handshake (e.g. `{ lastEventId }`).
+ * It records events from before it connects, as a browser does, since a replay arrives at once.
+ */
+export async function socketClient(url: string, cookie?: string, auth: HandshakeAuth = {}): Promise<TestSocket> {
   const socket: TestSocket = connect(url, {
     transports: ['websocket'],
     extraHeaders: cookie ? { cookie } : {},
+    auth: { ...auth },
     reconnection: false,
     forceNew: true,
+    autoConnect: false,
   });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return socket;
-}
-
-/** Records every report event a socket receives, in arrival order. */
-export function recordEvents(socket: TestSocket) {
-  const seen: {
-    name: string;
-    eventId: number;
-    trackingCode: string;
-    status: string;
-    report: Record<string, unknown>;
-  }[] = [];
+  const log = { events: [] as Received[], resyncs: [] as number[] };
+  received.set(socket, log);
   for (const name of ['report:created', 'report:updated'] as const) {
     socket.on(name, (p: StaffReportEvent | PublicReportEvent) =>
-      seen.push({
+      log.events.push({
         name,
         eventId: p.eventId,
         trackingCode: p.report.trackingCode,
@@ -52,7 +55,23 @@ export function recordEvents(socket: TestSocket) {
       }),
     );
   }
-  return seen;
+  socket.on('feed:resync', (p) => log.resyncs.push(p.lastEventId));
+  socket.connect();
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+/** Every report event a socket has received, in arrival order (a live array). */
+export function recordEvents(socket: TestSocket): Received[] {
+  return received.get(socket)!.events;
+}
+
+/** The `lastEventId` of each `feed:resync` a socket received. */
+export function resyncsOf(socket: TestSocket): number[] {
+  return received.get(socket)!.resyncs;
 }
 
 /** Waits until `predicate` holds, polling; fails after `ms`. */

@@ -22,12 +22,21 @@ export interface ServerToClientEvents {
   'report:created': (payload: StaffReportEvent) => void;
   /** A report changed; staff rooms get the staff view, a tracking room the public view. */
   'report:updated': (payload: StaffReportEvent | PublicReportEvent) => void;
+  /**
+   * The handshake's `lastEventId` is too far behind to replay (or unknown): reload the list over HTTP,
+   * then reconnect with the snapshot's `lastEventId`. Live events keep coming meanwhile.
+   */
+  'feed:resync': (payload: { reason: string; lastEventId: number }) => void;
 }
 
-/** Answer to `sync:resume`: how many missed events were replayed before the ack. */
-export interface ResumeResult {
-  replayed: number;
-  lastEventId: number;
+/**
+ * What a socket sends in its handshake (`io({ auth })`; pass a function so every reconnection sends
+ * the current value). With `lastEventId`, a staff socket first receives every event after it that it
+ * is entitled to, in order, then live events: replay and room join happen in one step, so nothing is
+ * missed, repeated or reordered. Without it, the socket receives live events from now on.
+ */
+export interface HandshakeAuth {
+  lastEventId?: number;
 }
 
 /** Client -> server events: commands, each answered with a typed ack. */
@@ -39,12 +48,6 @@ export interface ClientToServerEvents {
   ) => void;
   /** Stop following a report. */
   'track:unsubscribe': (payload: { trackingCode: string }, ack: (res: Ack<null>) => void) => void;
-  /**
-   * Staff: replay every event after `afterEventId` this socket is entitled to, in order, then start
-   * live delivery. Send it on every (re)connect, with the snapshot's `lastEventId` the first time and
-   * the last applied event id after; a staff socket receives nothing until it has sent this.
-   */
-  'sync:resume': (payload: { afterEventId: number }, ack: (res: Ack<ResumeResult>) => void) => void;
 }
 
 /** Nothing server-to-server. */

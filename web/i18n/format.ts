@@ -5,30 +5,24 @@ export const CITY_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 const locale = (lang: Lang) => (lang === 'vi' ? 'vi-VN' : 'en-GB');
 
-/** "26/11/2025 14:05" style date and time in the city's time zone. */
-export function formatDateTime(iso: string, lang: Lang): string {
+const DATE: Intl.DateTimeFormatOptions = { day: '2-digit', month: '2-digit', year: 'numeric' };
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+
+/** Formats an ISO instant in the city's time zone; an unreadable one is shown as given. */
+function formatInCity(iso: string, lang: Lang, options: Intl.DateTimeFormatOptions): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(lang), {
-    timeZone: CITY_TIME_ZONE,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(d);
+  return new Intl.DateTimeFormat(locale(lang), { timeZone: CITY_TIME_ZONE, ...options }).format(d);
+}
+
+/** "26/11/2025 14:05" style date and time in the city's time zone. */
+export function formatDateTime(iso: string, lang: Lang): string {
+  return formatInCity(iso, lang, { ...DATE, ...TIME });
 }
 
 /** "26/11/2025" style date in the city's time zone. */
 export function formatDate(iso: string, lang: Lang): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(lang), {
-    timeZone: CITY_TIME_ZONE,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(d);
+  return formatInCity(iso, lang, DATE);
 }
 
 /** A duration broken into the one unit a person reads at a glance. */

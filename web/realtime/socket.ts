@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime/events';
+import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../../shared/realtime/events';
 
 /** The typed socket, from the one event catalogue in shared/. */
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -12,9 +12,17 @@ export const ACK_TIMEOUT_MS = 10_000;
 
 const closedByUs = new WeakSet<AppSocket>();
 
-/** Opens a socket to the same origin; the session cookie (if any) places staff in their rooms. */
-export function openSocket(): AppSocket {
-  const socket: AppSocket = io({ path: '/socket.io', withCredentials: true, transports: ['websocket', 'polling'] });
+/**
+ * Opens a socket to the same origin; the session cookie (if any) places staff in their rooms. `auth`
+ * is asked again at every (re)connection, so the server replays exactly what was missed since.
+ */
+export function openSocket(auth?: () => HandshakeAuth): AppSocket {
+  const socket: AppSocket = io({
+    path: '/socket.io',
+    withCredentials: true,
+    transports: ['websocket', 'polling'],
+    ...(auth ? { auth: (cb: (data: object) => void) => cb({ ...auth() }) } : {}),
+  });
   socket.on('disconnect', (reason) => {
     // socket.io does not reconnect by itself when the server closed the connection (a restart or
     // deploy closes every socket): come back after a short, spread-out pause.

@@ -3,7 +3,7 @@ import type { StaffReportView } from '../../shared/schemas/reports';
 import { reportsApi, type ReportListQuery } from '../api/endpoints';
 import type { KeepReport } from './feed';
 import { createFeedStore, type FeedState } from './feedStore';
-import { ACK_TIMEOUT_MS, closeSocket, openSocket, watchConnection } from './socket';
+import { closeSocket, openSocket, watchConnection } from './socket';
 
 /** A staff screen's live report list, plus a way to apply a report returned over HTTP. */
 export interface StaffFeed extends FeedState {
@@ -12,8 +12,8 @@ export interface StaffFeed extends FeedState {
 }
 
 /**
- * Snapshot, then deltas, then resume: loads the list over HTTP, opens a socket, and on every
- * (re)connect asks the server to replay the events after the highest id applied.
+ * Snapshot, then deltas, then resume: loads the list over HTTP, then opens a socket whose every
+ * (re)connection hands the server the highest event id applied, so it replays exactly what came after.
  * `query` and `keep` must be stable (module constants or memoised).
  */
 export function useStaffFeed(query: ReportListQuery, keep: KeepReport): StaffFeed {
@@ -28,26 +28,22 @@ export function useStaffFeed(query: ReportListQuery, keep: KeepReport): StaffFee
 
     const loadSnapshot = () => reportsApi.list(query, ctrl.signal).then((list) => store.snapshot(list));
 
-    const resume = (retryWithSnapshot: boolean) => {
-      if (!socket) return;
-      socket.timeout(ACK_TIMEOUT_MS).emit('sync:resume', { afterEventId: store.getState().lastEventId }, (err, res) => {
-        if (ctrl.signal.aborted || (!err && res.ok)) return;
-        // The server could not replay (too far behind, or no answer): take a fresh snapshot, then resume once more.
-        if (retryWithSnapshot)
-          loadSnapshot().then(
-            () => resume(false),
-            () => {},
-          );
-      });
-    };
-
     store.loading();
     loadSnapshot().then(
       () => {
         if (ctrl.signal.aborted) return;
-        socket = openSocket();
-        stopWatching = watchConnection(socket, (c) => store.connection(c));
-        socket.on('connect', () => resume(true));
+        // Every (re)connection sends the last event applied; the server replays what came after it.
+        const live = openSocket(() => ({ lastEventId: store.getState().lastEventId }));
+        socket = live;
+        stopWatching = watchConnection(live, (c) => store.connection(c));
+        live.on('feed:resync', () => {
+          // Too far behind to replay: reload the list, then reconnect from the new snapshot.
+          live.disconnect();
+          loadSnapshot().then(
+            () => live.connect(),
+            (err: unknown) => store.failed(err),
+          );
+        });
         socket.on('report:created', (e) => {
           if ('version' in e.report) store.event({ eventId: e.eventId, report: e.report }, true);
         });

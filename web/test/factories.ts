@@ -1,4 +1,4 @@
-import type { StaffReportView } from '../../shared/schemas/reports';
+import type { PublicReportView, StaffReportView } from '../../shared/schemas/reports';
 
 /** A staff report view with sensible defaults; tests override what they are about. */
 export function staffReport(id: number, patch: Partial<StaffReportView> = {}): StaffReportView {
@@ -22,6 +22,36 @@ export function staffReport(id: number, patch: Partial<StaffReportView> = {}): S
     resolvedAt: null,
     version: 1,
     actions: [],
+    ...patch,
+  };
+}
+
+/** A public report view (what a resident following the report sees); tests override what they are about. */
+export function publicReport(patch: Partial<PublicReportView> = {}): PublicReportView {
+  return {
+    trackingCode: 'TH-2611-7KQ3MD',
+    category: { code: 'street_lighting', name: { vi: 'Đèn đường không sáng', en: 'Street light out' } },
+    status: 'received',
+    area: { code: 'tuy-hoa', name: 'Phường Tuy Hòa' },
+    lat: 13.095,
+    lng: 109.3,
+    description: 'Đèn đường không sáng',
+    createdAt: '2025-11-26T01:00:00Z',
+    updatedAt: '2025-11-26T01:00:00Z',
+    dueAt: '2025-11-29T01:00:00Z',
+    resolvedAt: null,
+    unit: null,
+    timeline: [
+      {
+        eventId: 7,
+        at: '2025-11-26T01:00:00Z',
+        type: 'created',
+        fromStatus: null,
+        toStatus: 'received',
+        unit: null,
+        note: null,
+      },
+    ],
     ...patch,
   };
 }

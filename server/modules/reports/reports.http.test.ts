@@ -53,8 +53,13 @@ describe('POST /api/reports', () => {
   });
 
   it('treats a retry whose JSON lists the fields in another order as the same request', async () => {
-    const body = reportBody({ description: 'Rác thải đổ trộm ven đường', contact: { name: 'Võ Văn Tám', phone: '0905111222' } });
-    const reordered = Object.fromEntries(Object.entries({ ...body, contact: { phone: '0905111222', name: 'Võ Văn Tám' } }).reverse());
+    const body = reportBody({
+      description: 'Rác thải đổ trộm ven đường',
+      contact: { name: 'Võ Văn Tám', phone: '0905111222' },
+    });
+    const reordered = Object.fromEntries(
+      Object.entries({ ...body, contact: { phone: '0905111222', name: 'Võ Văn Tám' } }).reverse(),
+    );
     const first = await post(body, { 'idempotency-key': 'retry-order' });
     const again = await post(reordered, { 'idempotency-key': 'retry-order' });
     expect(again.json().id).toBe(first.json().id);

@@ -1,6 +1,7 @@
 import type { StaffReportDetail } from '../../../shared/schemas/reports';
 import { formatDateTime, useI18n } from '../../i18n';
 import { DueLabel } from '../../ui/DueLabel';
+import { Fact } from '../../ui/Fact';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { Timeline } from '../../ui/Timeline';
 import { formatCoord } from '../map/geo';
@@ -19,40 +20,16 @@ export function ReportDetails({ report, now }: { report: StaffReportDetail; now:
       <p className="detail-category">{name(report.category.name)}</p>
       <p className="description">{report.description}</p>
       <dl className="facts facts-grid">
-        <div>
-          <dt>{t('track.area')}</dt>
-          <dd>{report.area?.name ?? t('track.outsideArea')}</dd>
-        </div>
-        <div>
-          <dt>{t('track.unit')}</dt>
-          <dd>{report.unit?.name ?? t('track.unassigned')}</dd>
-        </div>
-        <div>
-          <dt>{t('detail.address')}</dt>
-          <dd>{report.address ?? '—'}</dd>
-        </div>
-        <div>
-          <dt>{t('detail.coords')}</dt>
-          <dd>
-            {formatCoord(report.lat)}, {formatCoord(report.lng)}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('track.created')}</dt>
-          <dd>{formatDateTime(report.createdAt, lang)}</dd>
-        </div>
-        <div>
-          <dt>{t('track.due')}</dt>
-          <dd>{formatDateTime(report.dueAt, lang)}</dd>
-        </div>
-        <div>
-          <dt>{t('detail.channel')}</dt>
-          <dd>{t(`channel.${report.channel}`)}</dd>
-        </div>
-        <div>
-          <dt>{t('detail.reporters')}</dt>
-          <dd>{report.reporterCount}</dd>
-        </div>
+        <Fact label={t('track.area')}>{report.area?.name ?? t('track.outsideArea')}</Fact>
+        <Fact label={t('track.unit')}>{report.unit?.name ?? t('track.unassigned')}</Fact>
+        <Fact label={t('detail.address')}>{report.address ?? '—'}</Fact>
+        <Fact label={t('detail.coords')}>
+          {formatCoord(report.lat)}, {formatCoord(report.lng)}
+        </Fact>
+        <Fact label={t('track.created')}>{formatDateTime(report.createdAt, lang)}</Fact>
+        <Fact label={t('track.due')}>{formatDateTime(report.dueAt, lang)}</Fact>
+        <Fact label={t('detail.channel')}>{t(`channel.${report.channel}`)}</Fact>
+        <Fact label={t('detail.reporters')}>{report.reporterCount}</Fact>
       </dl>
       {report.contact && (
         <section className="contact-box" aria-label={t('detail.contact')} data-testid="reporter-contact">

@@ -8,7 +8,7 @@ import { useStaffFeed } from '../../realtime/useStaffFeed';
 import { ErrorNotice, Loading } from '../../ui/Feedback';
 import { LiveIndicator } from '../../ui/LiveIndicator';
 import { useNow } from '../../ui/useNow';
-import { ReportPanel } from '../desk/ReportPanel';
+import { DeskPanel } from '../desk/DeskPanel';
 import { isOverdue } from '../desk/urgency';
 import { IocQueue } from './IocQueue';
 import '../desk/desk.css';
@@ -51,17 +51,7 @@ export function IocDesk() {
       <div className="desk-queue" aria-label={t('desk.queue')}>
         <IocQueue reports={reports} now={now} fresh={feed.fresh} selectedId={selectedId} onSelect={setSelectedId} />
       </div>
-      {selectedId !== null && (
-        <div className="desk-panel">
-          <ReportPanel
-            key={selectedId}
-            reportId={selectedId}
-            listVersion={feed.byId.get(selectedId)?.version}
-            onUpdated={feed.applyReport}
-            onClose={() => setSelectedId(null)}
-          />
-        </div>
-      )}
+      <DeskPanel feed={feed} selectedId={selectedId} onClose={() => setSelectedId(null)} />
     </div>
   );
 }

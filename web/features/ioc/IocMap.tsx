@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { Marker, useMap } from 'react-leaflet';
 import type { StaffReportView } from '../../../shared/schemas/reports';
 import { useI18n } from '../../i18n';
+import type { ReportCollectionProps } from '../desk/ReportList';
 import { BaseMap } from '../map/BaseMap';
 import { markerHtml, markerLook, type MarkerLook } from './markerStyle';
 
@@ -39,19 +40,7 @@ function ShowSelected({ report }: { report: StaffReportView | undefined }) {
 }
 
 /** The wall map: one marker per open report, coloured by status, red ring when overdue. */
-export default function IocMap({
-  reports,
-  now,
-  fresh,
-  selectedId,
-  onSelect,
-}: {
-  reports: readonly StaffReportView[];
-  now: number;
-  fresh: ReadonlySet<number>;
-  selectedId: number | null;
-  onSelect: (id: number) => void;
-}) {
+export default function IocMap({ reports, now, fresh, selectedId, onSelect }: ReportCollectionProps) {
   const { t, name } = useI18n();
   const selected = reports.find((r) => r.id === selectedId);
   return (

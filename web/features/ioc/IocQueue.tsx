@@ -1,27 +1,13 @@
 import { useMemo, useState } from 'react';
 import type { StaffReportView } from '../../../shared/schemas/reports';
 import { useI18n } from '../../i18n';
-import { ReportRow } from '../desk/ReportRow';
-import { useCategoryIcons } from '../desk/useCategoryIcons';
+import { ReportList, type ReportCollectionProps } from '../desk/ReportList';
 import { matchesSearch } from '../desk/urgency';
 import { orderQueue } from './queueOrder';
 
 /** The operator's queue: inbox first, then the reports being handled, most urgent first. */
-export function IocQueue({
-  reports,
-  now,
-  fresh,
-  selectedId,
-  onSelect,
-}: {
-  reports: readonly StaffReportView[];
-  now: number;
-  fresh: ReadonlySet<number>;
-  selectedId: number | null;
-  onSelect: (id: number) => void;
-}) {
+export function IocQueue({ reports, now, fresh, selectedId, onSelect }: ReportCollectionProps) {
   const { t } = useI18n();
-  const icon = useCategoryIcons();
   const [search, setSearch] = useState('');
   const { inbox, handling } = useMemo(
     () => orderQueue(reports.filter((r) => matchesSearch(r, search))),
@@ -33,23 +19,7 @@ export function IocQueue({
       <h3 id={id} className="queue-heading">
         {title} <span className="count">{items.length}</span>
       </h3>
-      {items.length === 0 ? (
-        <p className="hint queue-empty">{t('desk.empty')}</p>
-      ) : (
-        <ul className="queue-list">
-          {items.map((r) => (
-            <ReportRow
-              key={r.id}
-              report={r}
-              now={now}
-              icon={icon(r.category.code)}
-              selected={r.id === selectedId}
-              fresh={fresh.has(r.id)}
-              onSelect={onSelect}
-            />
-          ))}
-        </ul>
-      )}
+      <ReportList reports={items} now={now} fresh={fresh} selectedId={selectedId} onSelect={onSelect} />
     </section>
   );
 

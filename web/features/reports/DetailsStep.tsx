@@ -3,6 +3,18 @@ import { useI18n } from '../../i18n';
 import type { Draft } from './draft';
 import { TextField } from './TextField';
 
+/** The private contact inputs, in order. */
+const CONTACT_FIELDS = [
+  { key: 'name', type: 'text', maxLength: LIMITS.contactNameMax, autoComplete: 'name' },
+  { key: 'phone', type: 'tel', maxLength: LIMITS.contactPhoneMax, autoComplete: 'tel' },
+  { key: 'email', type: 'email', maxLength: LIMITS.contactEmailMax, autoComplete: 'email' },
+] as const satisfies readonly {
+  key: keyof Draft['contact'];
+  type: 'text' | 'tel' | 'email';
+  maxLength: number;
+  autoComplete: string;
+}[];
+
 /** Step 3: description, optional address and private contact. */
 export function DetailsStep({
   draft,
@@ -65,41 +77,21 @@ export function DetailsStep({
           <span aria-hidden="true">🔒 </span>
           {t('report.contact.note')}
         </p>
-        <TextField
-          id="report-contact-name"
-          path="contact.name"
-          label={t('report.contact.name')}
-          value={draft.contact.name}
-          maxLength={LIMITS.contactNameMax}
-          autoComplete="name"
-          describedBy="contact-note"
-          error={errors['contact.name']}
-          onChange={(v) => contact('name', v)}
-        />
-        <TextField
-          id="report-contact-phone"
-          path="contact.phone"
-          label={t('report.contact.phone')}
-          type="tel"
-          value={draft.contact.phone}
-          maxLength={LIMITS.contactPhoneMax}
-          autoComplete="tel"
-          describedBy="contact-note"
-          error={errors['contact.phone']}
-          onChange={(v) => contact('phone', v)}
-        />
-        <TextField
-          id="report-contact-email"
-          path="contact.email"
-          label={t('report.contact.email')}
-          type="email"
-          value={draft.contact.email}
-          maxLength={LIMITS.contactEmailMax}
-          autoComplete="email"
-          describedBy="contact-note"
-          error={errors['contact.email']}
-          onChange={(v) => contact('email', v)}
-        />
+        {CONTACT_FIELDS.map(({ key, type, maxLength, autoComplete }) => (
+          <TextField
+            key={key}
+            id={`report-contact-${key}`}
+            path={`contact.${key}`}
+            label={t(`report.contact.${key}`)}
+            type={type}
+            value={draft.contact[key]}
+            maxLength={maxLength}
+            autoComplete={autoComplete}
+            describedBy="contact-note"
+            error={errors[`contact.${key}`]}
+            onChange={(v) => contact(key, v)}
+          />
+        ))}
       </fieldset>
     </div>
   );

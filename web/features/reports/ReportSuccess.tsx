@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { CreateReportResult } from '../../../shared/schemas/reports';
 import { formatDateTime, useI18n } from '../../i18n';
+import { Fact } from '../../ui/Fact';
 
 /** The tracking code, large, with the way to follow the report. */
 export function ReportSuccess({ result, onNew }: { result: CreateReportResult; onNew: () => void }) {
@@ -30,16 +31,8 @@ export function ReportSuccess({ result, onNew }: { result: CreateReportResult; o
       )}
       <p className="hint">{t('report.success.keep')}</p>
       <dl className="facts">
-        <div>
-          <dt>{t('report.success.due')}</dt>
-          <dd>{formatDateTime(result.dueAt, lang)}</dd>
-        </div>
-        {result.unit && (
-          <div>
-            <dt>{t('report.success.unit')}</dt>
-            <dd>{result.unit.name}</dd>
-          </div>
-        )}
+        <Fact label={t('report.success.due')}>{formatDateTime(result.dueAt, lang)}</Fact>
+        {result.unit && <Fact label={t('report.success.unit')}>{result.unit.name}</Fact>}
       </dl>
       <div className="form-actions form-actions-stack">
         <Link className="btn btn-primary btn-large" to={`/track/${encodeURIComponent(result.trackingCode)}`}>

@@ -1,38 +1,23 @@
 // @vitest-environment jsdom
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PublicReportView } from '../../../shared/schemas/reports';
+import { publicReport } from '../../test/factories';
 import { renderWithApp } from '../../test/render';
 import { TrackView } from './TrackView';
 
 vi.mock('./TrackMap', () => ({ default: () => null }));
 afterEach(cleanup);
 
-const report: PublicReportView = {
-  trackingCode: 'TH-2611-7KQ3MD',
-  category: { code: 'street_lighting', name: { vi: 'Đèn đường không sáng', en: 'Street light out' } },
+const report = publicReport({
   status: 'resolved',
-  area: { code: 'tuy-hoa', name: 'Phường Tuy Hòa' },
-  lat: 13.095,
-  lng: 109.3,
   description: 'Đèn đường không sáng trước nhà số 12',
-  createdAt: '2025-11-26T01:00:00Z',
   updatedAt: '2025-11-26T05:00:00Z',
-  dueAt: '2025-11-29T01:00:00Z',
   resolvedAt: '2025-11-26T05:00:00Z',
   unit: { id: 2, name: 'Công ty Chiếu sáng đô thị' },
   timeline: [
+    ...publicReport().timeline,
     {
-      eventId: 1,
-      at: '2025-11-26T01:00:00Z',
-      type: 'created',
-      fromStatus: null,
-      toStatus: 'received',
-      unit: null,
-      note: null,
-    },
-    {
-      eventId: 4,
+      eventId: 8,
       at: '2025-11-26T05:00:00Z',
       type: 'status_changed',
       fromStatus: 'in_progress',
@@ -41,7 +26,7 @@ const report: PublicReportView = {
       note: 'Đã thay bóng đèn mới.',
     },
   ],
-};
+});
 
 describe('the public tracking page', () => {
   it('shows the status as a Vietnamese badge, the unit and the reply', () => {

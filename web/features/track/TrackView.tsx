@@ -4,6 +4,7 @@ import type { PublicReportView } from '../../../shared/schemas/reports';
 import { formatDateTime, useI18n } from '../../i18n';
 import type { ConnectionState } from '../../realtime/socket';
 import { DueLabel } from '../../ui/DueLabel';
+import { Fact } from '../../ui/Fact';
 import { LiveIndicator } from '../../ui/LiveIndicator';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { Timeline } from '../../ui/Timeline';
@@ -34,34 +35,16 @@ export function TrackView({ report, connection }: { report: PublicReportView; co
 
       <section className="card">
         <dl className="facts facts-grid">
-          <div>
-            <dt>{t('track.category')}</dt>
-            <dd>{name(report.category.name)}</dd>
-          </div>
-          <div>
-            <dt>{t('track.area')}</dt>
-            <dd>{report.area?.name ?? t('track.outsideArea')}</dd>
-          </div>
-          <div>
-            <dt>{t('track.unit')}</dt>
-            <dd data-testid="track-unit">{report.unit?.name ?? t('track.unassigned')}</dd>
-          </div>
-          <div>
-            <dt>{t('track.due')}</dt>
-            <dd>
-              {formatDateTime(report.dueAt, lang)} {open && <DueLabel dueAt={report.dueAt} now={now} />}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('track.created')}</dt>
-            <dd>{formatDateTime(report.createdAt, lang)}</dd>
-          </div>
-          {report.resolvedAt && (
-            <div>
-              <dt>{t('track.resolvedAt')}</dt>
-              <dd>{formatDateTime(report.resolvedAt, lang)}</dd>
-            </div>
-          )}
+          <Fact label={t('track.category')}>{name(report.category.name)}</Fact>
+          <Fact label={t('track.area')}>{report.area?.name ?? t('track.outsideArea')}</Fact>
+          <Fact label={t('track.unit')} testId="track-unit">
+            {report.unit?.name ?? t('track.unassigned')}
+          </Fact>
+          <Fact label={t('track.due')}>
+            {formatDateTime(report.dueAt, lang)} {open && <DueLabel dueAt={report.dueAt} now={now} />}
+          </Fact>
+          <Fact label={t('track.created')}>{formatDateTime(report.createdAt, lang)}</Fact>
+          {report.resolvedAt && <Fact label={t('track.resolvedAt')}>{formatDateTime(report.resolvedAt, lang)}</Fact>}
         </dl>
         <h2 className="section-title">{t('track.description')}</h2>
         <p className="description">{report.description}</p>

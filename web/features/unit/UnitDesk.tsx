@@ -9,9 +9,8 @@ import { ErrorNotice, Loading } from '../../ui/Feedback';
 import { LiveIndicator } from '../../ui/LiveIndicator';
 import { useNow } from '../../ui/useNow';
 import { useSession } from '../auth/useSession';
-import { ReportPanel } from '../desk/ReportPanel';
-import { ReportRow } from '../desk/ReportRow';
-import { useCategoryIcons } from '../desk/useCategoryIcons';
+import { DeskPanel } from '../desk/DeskPanel';
+import { ReportList } from '../desk/ReportList';
 import { UNIT_TABS, unitTabReports, type UnitTab } from './unitTabs';
 import '../desk/desk.css';
 import '../desk/queue.css';
@@ -28,7 +27,6 @@ export function UnitDesk() {
   const [keep] = useState<KeepReport>(() => (r: StaffReportView) => unitId === undefined || r.unit?.id === unitId);
   const feed = useStaffFeed(QUERY, keep);
   const now = useNow(30_000);
-  const icon = useCategoryIcons();
   const [tab, setTab] = useState<UnitTab>('todo');
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const reports = useMemo(() => unitTabReports(feed.byId.values(), tab), [feed.byId, tab]);
@@ -61,36 +59,10 @@ export function UnitDesk() {
           ))}
         </div>
         <div className="queue-scroll" role="tabpanel">
-          {reports.length === 0 ? (
-            <p className="hint queue-empty">{t('desk.empty')}</p>
-          ) : (
-            <ul className="queue-list">
-              {reports.map((r) => (
-                <ReportRow
-                  key={r.id}
-                  report={r}
-                  now={now}
-                  icon={icon(r.category.code)}
-                  selected={r.id === selectedId}
-                  fresh={feed.fresh.has(r.id)}
-                  onSelect={setSelectedId}
-                />
-              ))}
-            </ul>
-          )}
+          <ReportList reports={reports} now={now} fresh={feed.fresh} selectedId={selectedId} onSelect={setSelectedId} />
         </div>
       </div>
-      {selectedId !== null && (
-        <div className="desk-panel">
-          <ReportPanel
-            key={selectedId}
-            reportId={selectedId}
-            listVersion={feed.byId.get(selectedId)?.version}
-            onUpdated={feed.applyReport}
-            onClose={() => setSelectedId(null)}
-          />
-        </div>
-      )}
+      <DeskPanel feed={feed} selectedId={selectedId} onClose={() => setSelectedId(null)} />
     </div>
   );
 }
