@@ -37,6 +37,10 @@ CREATE TABLE `categories` (
 	`default_priority` text DEFAULT 'normal' NOT NULL,
 	`deadline_value` real NOT NULL,
 	`deadline_unit` text NOT NULL,
+	`questions` text DEFAULT '[]' NOT NULL,
+	`duplicate_radius_m` integer DEFAULT 150 NOT NULL,
+	`duplicate_days` integer DEFAULT 30 NOT NULL,
+	`reopen_window_days` integer DEFAULT 7 NOT NULL,
 	`active` integer DEFAULT true NOT NULL,
 	`sort_order` integer DEFAULT 0 NOT NULL
 );
@@ -77,10 +81,24 @@ CREATE TABLE `idempotency_keys` (
 	`key` text PRIMARY KEY NOT NULL,
 	`request_hash` text NOT NULL,
 	`report_id` integer NOT NULL,
+	`follower_id` integer,
 	`created_at` integer NOT NULL,
 	FOREIGN KEY (`report_id`) REFERENCES `reports`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE TABLE `photos` (
+	`id` text PRIMARY KEY NOT NULL,
+	`report_id` integer NOT NULL,
+	`event_id` integer,
+	`width` integer NOT NULL,
+	`height` integer NOT NULL,
+	`bytes` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`report_id`) REFERENCES `reports`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`event_id`) REFERENCES `report_events`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `photos_report_idx` ON `photos` (`report_id`);--> statement-breakpoint
 CREATE TABLE `report_events` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`report_id` integer NOT NULL,
@@ -99,12 +117,20 @@ CREATE TABLE `report_events` (
 );
 --> statement-breakpoint
 CREATE INDEX `report_events_report_idx` ON `report_events` (`report_id`,`id`);--> statement-breakpoint
+CREATE TABLE `report_followers` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`report_id` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`report_id`) REFERENCES `reports`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `report_followers_report_idx` ON `report_followers` (`report_id`);--> statement-breakpoint
 CREATE TABLE `reports` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`tracking_code` text NOT NULL,
 	`category_code` text NOT NULL,
-	`lat` real NOT NULL,
-	`lng` real NOT NULL,
+	`lat` real,
+	`lng` real,
 	`address` text,
 	`description` text NOT NULL,
 	`channel` text NOT NULL,
@@ -118,6 +144,10 @@ CREATE TABLE `reports` (
 	`reporter_email` text,
 	`reporter_count` integer DEFAULT 1 NOT NULL,
 	`duplicate_of_id` integer,
+	`attributes` text DEFAULT '{}' NOT NULL,
+	`rating` integer,
+	`rating_comment` text,
+	`rated_at` integer,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
 	`due_at` integer NOT NULL,
@@ -130,4 +160,9 @@ CREATE TABLE `reports` (
 CREATE UNIQUE INDEX `reports_tracking_code_uq` ON `reports` (`tracking_code`);--> statement-breakpoint
 CREATE INDEX `reports_status_idx` ON `reports` (`status`);--> statement-breakpoint
 CREATE INDEX `reports_unit_status_idx` ON `reports` (`unit_id`,`status`);--> statement-breakpoint
-CREATE INDEX `reports_created_idx` ON `reports` (`created_at`);
+CREATE INDEX `reports_created_idx` ON `reports` (`created_at`);--> statement-breakpoint
+CREATE INDEX `reports_category_status_idx` ON `reports` (`category_code`,`status`);--> statement-breakpoint
+CREATE TABLE `settings` (
+	`key` text PRIMARY KEY NOT NULL,
+	`value` text NOT NULL
+);

@@ -13,6 +13,6 @@ if (!isDatabaseEmpty(db)) {
   process.exit(1);
 }
 const started = Date.now();
-const summary = await loadDemoCity(db, { now: Date.now() });
+const summary = await loadDemoCity(db, { now: Date.now(), photoDir: config.photoDir });
 db.$client.close();
 console.log(`Demo city loaded into ${config.dbPath} in ${Date.now() - started} ms:`, summary);

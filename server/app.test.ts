@@ -19,7 +19,13 @@ describe('serving the web app', () => {
   const { app } = buildApp({
     db,
     clock: new FakeClock(0),
-    options: { codePrefix: 'TH', sessionTtlMs: 1000, cookieSecure: false, webDist },
+    options: {
+      codePrefix: 'TH',
+      sessionTtlMs: 1000,
+      cookieSecure: false,
+      webDist,
+      photoDir: path.join(webDist, 'photos'),
+    },
   });
   afterAll(() => app.close());
 

@@ -13,6 +13,11 @@ import type { RealtimeServer } from './realtime/types';
 import { authRoutes } from './modules/auth/auth.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
+import { residentsRoutes } from './modules/residents/residents.routes';
+import { photosRoutes } from './modules/photos/photos.routes';
+import { publicMapRoutes } from './modules/publicmap/publicmap.routes';
+import { registerMultipart } from './plugins/multipart';
+import { LIMITS } from '../shared/domain/limits';
 import { statsRoutes } from './modules/stats/stats.routes';
 import { createServices, type ServiceOptions, type Services } from './services';
 
@@ -20,7 +25,13 @@ import { createServices, type ServiceOptions, type Services } from './services';
 export interface AppDeps {
   db: Db;
   clock: Clock;
-  options: ServiceOptions & { cookieSecure: boolean; webDist?: string; logLevel?: string; maxReplay?: number };
+  options: ServiceOptions & {
+    cookieSecure: boolean;
+    webDist?: string;
+    logLevel?: string;
+    maxReplay?: number;
+    photoMaxBytes?: number;
+  };
 }
 
 /** The app with its services and socket server. */
@@ -44,6 +55,7 @@ export function buildApp(deps: AppDeps): BuiltApp {
   registerErrorHandling(app);
   registerSecurityHeaders(app);
   void app.register(cookie);
+  registerMultipart(app, deps.options.photoMaxBytes ?? LIMITS.photoMaxBytes);
   registerAuth(app, services.auth);
 
   // Modules.
@@ -51,6 +63,9 @@ export function buildApp(deps: AppDeps): BuiltApp {
   catalogRoutes(app, services.catalog);
   authRoutes(app, services.auth, { cookieSecure: deps.options.cookieSecure });
   reportsRoutes(app, services.reports);
+  residentsRoutes(app, services.residents);
+  photosRoutes(app, services.residents, services.photos);
+  publicMapRoutes(app, services.publicMap);
   statsRoutes(app, services.stats);
 
   // The built web app, with client-side routes falling back to index.html.
@@ -71,6 +86,7 @@ export function buildApp(deps: AppDeps): BuiltApp {
   const io = attachRealtime(app.server, {
     auth: services.auth,
     reports: services.reports,
+    writer: services.writer,
     sessionToken: (header) => (header ? app.parseCookie(header)[SESSION_COOKIE] : undefined),
     maxReplay: deps.options.maxReplay,
   });

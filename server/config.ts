@@ -16,6 +16,8 @@ const Env = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Largest photo upload, in megabytes. */
+  PHOTO_MAX_MB: z.coerce.number().positive().max(100).default(10),
   /** Directory of the built web app; not served when missing. */
   WEB_DIST: z.string().default('./dist/web'),
 });
@@ -26,6 +28,8 @@ export interface Config {
   host: string;
   dataDir: string;
   dbPath: string;
+  photoDir: string;
+  photoMaxBytes: number;
   seedDemo: boolean;
   codePrefix: string;
   cookieSecure: boolean;
@@ -48,6 +52,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir,
     dbPath: path.join(dataDir, 'beacon.db'),
+    photoDir: path.join(dataDir, 'photos'),
+    photoMaxBytes: Math.round(e.PHOTO_MAX_MB * 1024 * 1024),
     seedDemo: e.SEED_DEMO === 'true',
     codePrefix: e.CODE_PREFIX,
     cookieSecure: e.COOKIE_SECURE === 'true',

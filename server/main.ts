@@ -16,6 +16,8 @@ const { app, services } = buildApp({
   clock: systemClock,
   options: {
     codePrefix: config.codePrefix,
+    photoDir: config.photoDir,
+    photoMaxBytes: config.photoMaxBytes,
     sessionTtlMs: config.sessionTtlMs,
     cookieSecure: config.cookieSecure,
     webDist: config.webDist,
@@ -25,7 +27,7 @@ const { app, services } = buildApp({
 
 if (config.seedDemo && isDatabaseEmpty(db)) {
   app.log.info('Empty database: loading the demo city');
-  const summary = await loadDemoCity(db, { now: Date.now() });
+  const summary = await loadDemoCity(db, { now: Date.now(), photoDir: config.photoDir });
   services.catalog.invalidate();
   app.log.info(summary, 'Demo city loaded');
 }

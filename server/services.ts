@@ -5,8 +5,15 @@ import { AuthRepository } from './modules/auth/auth.repository';
 import { AuthService } from './modules/auth/auth.service';
 import { CatalogRepository } from './modules/catalog/catalog.repository';
 import { CatalogService } from './modules/catalog/catalog.service';
+import { PhotoStore } from './modules/photos/photo-store';
+import { PhotosService } from './modules/photos/photos.service';
+import { PublicMapRepository } from './modules/publicmap/publicmap.repository';
+import { PublicMapService } from './modules/publicmap/publicmap.service';
+import { ReportWriter } from './modules/reports/report-writer';
 import { ReportsRepository } from './modules/reports/reports.repository';
 import { ReportsService } from './modules/reports/reports.service';
+import { ResidentTokens } from './modules/residents/resident-tokens';
+import { ResidentsService } from './modules/residents/residents.service';
 import { RoutingService } from './modules/routing/routing.service';
 import { StatsRepository } from './modules/stats/stats.repository';
 import { StatsService } from './modules/stats/stats.service';
@@ -16,7 +23,11 @@ export interface Services {
   auth: AuthService;
   catalog: CatalogService;
   routing: RoutingService;
+  writer: ReportWriter;
   reports: ReportsService;
+  residents: ResidentsService;
+  photos: PhotosService;
+  publicMap: PublicMapService;
   stats: StatsService;
 }
 
@@ -24,6 +35,8 @@ export interface Services {
 export interface ServiceOptions {
   codePrefix: string;
   sessionTtlMs: number;
+  /** Where processed photos are stored (DATA_DIR/photos). */
+  photoDir: string;
   calendar?: WorkingCalendar;
 }
 
@@ -31,11 +44,22 @@ export interface ServiceOptions {
 export function createServices(db: Db, clock: Clock, options: ServiceOptions): Services {
   const catalog = new CatalogService(new CatalogRepository(db), clock);
   const routing = new RoutingService(catalog);
+  const reportsRepo = new ReportsRepository(db);
+  const writer = new ReportWriter(reportsRepo);
+  const tokens = new ResidentTokens(db);
+  const photos = new PhotosService(new PhotoStore(options.photoDir));
+  const reports = new ReportsService(reportsRepo, writer, catalog, routing, tokens, photos, clock, options);
+  const publicMap = new PublicMapService(new PublicMapRepository(db), clock);
+  writer.onCommitted(publicMap);
   return {
     auth: new AuthService(new AuthRepository(db), clock, options.sessionTtlMs),
     catalog,
     routing,
-    reports: new ReportsService(new ReportsRepository(db), catalog, routing, clock, options),
+    writer,
+    reports,
+    residents: new ResidentsService(reportsRepo, writer, reports, catalog, tokens, photos, clock),
+    photos,
+    publicMap,
     stats: new StatsService(new StatsRepository(db), clock, options.calendar),
   };
 }

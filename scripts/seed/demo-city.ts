@@ -49,6 +49,19 @@ export interface DemoCategory {
   descriptionEn: string;
   /** Search keywords (Open311 `keywords`), Vietnamese. */
   keywords: string[];
+  /** Extra questions (Open311 attributes). */
+  questions?: DemoQuestion[];
+}
+
+/** An extra question of a category (same shape as the shared CategoryQuestion). */
+export interface DemoQuestion {
+  code: string;
+  label: { vi: string; en: string };
+  hint?: { vi: string; en: string };
+  datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
+  required: boolean;
+  order: number;
+  values?: { key: string; name: { vi: string; en: string } }[];
 }
 
 /** (category, area) -> unit; null means any. The most specific rule wins; no match goes to the IOC. */
@@ -281,6 +294,21 @@ export const demoCity: DemoCity = {
       descriptionVi: 'Đèn tín hiệu hỏng, ùn tắc, đậu đỗ xe sai quy định, biển báo hư hỏng.',
       descriptionEn: 'Broken traffic lights, congestion, illegal parking, damaged road signs.',
       keywords: ['đèn tín hiệu', 'ùn tắc', 'kẹt xe', 'đậu xe', 'biển báo'],
+      questions: [
+        {
+          code: 'kind',
+          label: { vi: 'Loại sự cố giao thông', en: 'Kind of traffic problem' },
+          datatype: 'singlevaluelist',
+          required: false,
+          order: 1,
+          values: [
+            { key: 'signal', name: { vi: 'Đèn tín hiệu hỏng', en: 'Traffic light broken' } },
+            { key: 'jam', name: { vi: 'Ùn tắc', en: 'Congestion' } },
+            { key: 'parking', name: { vi: 'Đỗ xe sai quy định', en: 'Illegal parking' } },
+            { key: 'sign', name: { vi: 'Biển báo hư hỏng', en: 'Damaged sign' } },
+          ],
+        },
+      ],
     },
     {
       code: 'street_lighting',
@@ -296,6 +324,29 @@ export const demoCity: DemoCity = {
       descriptionVi: 'Đèn đường không sáng, sáng ban ngày, chập chờn; cột đèn, tủ điện hư hỏng.',
       descriptionEn: 'Street lights out, on in daytime or flickering; damaged poles and control cabinets.',
       keywords: ['đèn đường', 'chiếu sáng', 'cột đèn', 'tủ điện'],
+      questions: [
+        {
+          code: 'fault',
+          label: { vi: 'Đèn hỏng như thế nào?', en: 'What is wrong with the light?' },
+          datatype: 'singlevaluelist',
+          required: true,
+          order: 1,
+          values: [
+            { key: 'off', name: { vi: 'Không sáng', en: 'Not lit' } },
+            { key: 'day', name: { vi: 'Sáng cả ban ngày', en: 'On in daytime' } },
+            { key: 'flicker', name: { vi: 'Chập chờn', en: 'Flickering' } },
+            { key: 'damaged', name: { vi: 'Cột hoặc tủ điện hư hỏng', en: 'Damaged pole or cabinet' } },
+          ],
+        },
+        {
+          code: 'pole_number',
+          label: { vi: 'Số hiệu cột đèn (nếu thấy)', en: 'Pole number (if visible)' },
+          hint: { vi: 'Số sơn trên thân cột, ví dụ TH-0512', en: 'Painted on the pole, e.g. TH-0512' },
+          datatype: 'string',
+          required: false,
+          order: 2,
+        },
+      ],
     },
     {
       code: 'trees',
@@ -311,6 +362,19 @@ export const demoCity: DemoCity = {
       descriptionVi: 'Cây đổ, cây nghiêng, cành gãy, cây chạm đường dây điện, chặt phá cây xanh.',
       descriptionEn: 'Fallen or leaning trees, broken branches, trees touching power lines, illegal felling.',
       keywords: ['cây đổ', 'cây nghiêng', 'cành gãy', 'cắt tỉa'],
+      questions: [
+        {
+          code: 'blocking',
+          label: { vi: 'Cây có đang chắn đường không?', en: 'Is the tree blocking the road?' },
+          datatype: 'singlevaluelist',
+          required: true,
+          order: 1,
+          values: [
+            { key: 'yes', name: { vi: 'Có, chắn lối đi', en: 'Yes, it blocks the way' } },
+            { key: 'no', name: { vi: 'Không', en: 'No' } },
+          ],
+        },
+      ],
     },
     {
       code: 'urban_infrastructure',

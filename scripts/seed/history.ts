@@ -60,10 +60,10 @@ function randomFilingTime(rng: Rng, now: number): number {
  * Files `count` realistic reports over the last 90 days through the real services (routing,
  * deadlines, events) on a fake clock, and works them through every status, so each screen has data.
  */
-export function generateHistory(db: Db, opts: { now: number; count: number; seed?: number }) {
+export async function generateHistory(db: Db, opts: { now: number; count: number; photoDir: string; seed?: number }) {
   const rng = new Rng(opts.seed ?? 20251101);
   const clock = new FakeClock(opts.now - 91 * DAY);
-  const services = createServices(db, clock, { codePrefix: 'TH', sessionTtlMs: HOUR });
+  const services = createServices(db, clock, { codePrefix: 'TH', sessionTtlMs: HOUR, photoDir: opts.photoDir });
   const staff = db.select().from(users).all();
   const asAuth = (u: (typeof staff)[number]): AuthUser => ({
     id: u.id,
@@ -138,13 +138,14 @@ export function generateHistory(db: Db, opts: { now: number; count: number; seed
     if (step.action === 'file') {
       const jitter = () => (rng.next() - 0.5) * 0.004;
       const withContact = rng.chance(0.6);
-      const { result } = services.reports.create({
+      const { result } = await services.reports.create({
         categoryCode: p.category.code,
         lat: p.place.lat + jitter(),
         lng: p.place.lng + jitter(),
         description: rng.pick(demoCity.descriptions[p.category.code] ?? ['Cần kiểm tra, xử lý.']),
         address: p.place.street,
         channel: rng.weighted(CHANNELS),
+        attributes: answers(p.category, rng),
         contact: withContact
           ? {
               name: rng.pick(demoCity.residentNames),
@@ -214,4 +215,15 @@ export function generateHistory(db: Db, opts: { now: number; count: number; seed
     }
   }
   return { reports: filed, transitions };
+}
+
+/** Answers to a category's required questions (and sometimes the optional ones), as a resident would. */
+function answers(category: (typeof demoCity.categories)[number], rng: Rng): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const q of category.questions ?? []) {
+    if (!q.required && !rng.chance(0.3)) continue;
+    if (q.values?.length) out[q.code] = rng.pick(q.values).key;
+    else if (q.datatype === 'string') out[q.code] = `TH-${rng.int(100, 2999).toString().padStart(4, '0')}`;
+  }
+  return out;
 }

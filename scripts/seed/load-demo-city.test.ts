@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { tmpdir } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { REPORT_STATUSES } from '../../shared/domain/statuses';
@@ -10,7 +12,7 @@ describe('the demo city', () => {
   it('loads three wards, every demo login, and history in every status over the last 90 days', async () => {
     const db = openMemoryDatabase();
     const now = Date.now();
-    const summary = await loadDemoCity(db, { now });
+    const summary = await loadDemoCity(db, { now, photoDir: path.join(tmpdir(), 'beacon-demo-photos') });
     expect(summary.areas).toBe(3);
     expect(summary.reports).toBeGreaterThanOrEqual(300);
 
@@ -31,7 +33,12 @@ describe('the demo city', () => {
     const { app } = buildApp({
       db,
       clock: systemClock,
-      options: { codePrefix: 'TH', sessionTtlMs: 60_000, cookieSecure: false },
+      options: {
+        codePrefix: 'TH',
+        sessionTtlMs: 60_000,
+        cookieSecure: false,
+        photoDir: path.join(tmpdir(), 'beacon-demo-photos'),
+      },
     });
     for (const username of ['operator', 'staff.lighting', 'leader', 'admin']) {
       const res = await app.inject({

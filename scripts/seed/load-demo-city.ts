@@ -19,7 +19,10 @@ export function isDatabaseEmpty(db: Db): boolean {
  * Loads the demo city (areas, units, categories, rules, demo accounts) into an empty database,
  * then, unless `history` is false, a few hundred realistic reports over the last 90 days.
  */
-export async function loadDemoCity(db: Db, opts: { now: number; history?: boolean; reports?: number }) {
+export async function loadDemoCity(
+  db: Db,
+  opts: { now: number; photoDir: string; history?: boolean; reports?: number },
+) {
   if (!isDatabaseEmpty(db))
     throw new Error('The database already has a city; the demo city loads only into an empty one.');
   const passwordHash = await AuthService.hashPassword(DEMO_PASSWORD);
@@ -68,6 +71,7 @@ export async function loadDemoCity(db: Db, opts: { now: number; history?: boolea
           deadlineValue: c.deadline.value,
           deadlineUnit: c.deadline.unit,
           sortOrder: c.sortOrder,
+          questions: JSON.stringify(c.questions ?? []),
         })
         .run();
     }
@@ -100,7 +104,10 @@ export async function loadDemoCity(db: Db, opts: { now: number; history?: boolea
     }
   });
 
-  const history = opts.history === false ? null : generateHistory(db, { now: opts.now, count: opts.reports ?? 400 });
+  const history =
+    opts.history === false
+      ? null
+      : await generateHistory(db, { now: opts.now, count: opts.reports ?? 400, photoDir: opts.photoDir });
   return {
     areas: demoCity.areas.length,
     units: demoCity.units.length,

@@ -35,10 +35,13 @@ describe('opening the database file', () => {
       'areas',
       'categories',
       'idempotency_keys',
+      'photos',
       'report_events',
+      'report_followers',
       'reports',
       'routing_rules',
       'sessions',
+      'settings',
       'units',
       'users',
     ]);

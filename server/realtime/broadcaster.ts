@@ -1,6 +1,7 @@
 import { roleRoom, trackRoom, unitRoom, type CityRole } from '../../shared/realtime/events';
 import type { AuthUser } from '../modules/auth/auth.service';
-import type { CommittedEvent, ReportEventSink, ReportsService } from '../modules/reports/reports.service';
+import type { CommittedEvent, ReportEventSink } from '../modules/reports/report-writer';
+import type { ReportsService } from '../modules/reports/reports.service';
 import { unitEntitled } from './entitlement';
 import type { RealtimeServer } from './types';
 

@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { AuthService } from '../modules/auth/auth.service';
+import type { ReportWriter } from '../modules/reports/report-writer';
 import type { ReportsService } from '../modules/reports/reports.service';
 import { Broadcaster } from './broadcaster';
 import { registerHandlers, startStaffFeed } from './handlers';
@@ -10,6 +11,7 @@ import type { RealtimeServer } from './types';
 export interface RealtimeDeps {
   auth: AuthService;
   reports: ReportsService;
+  writer: ReportWriter;
   /** Reads the session token from a Cookie header. */
   sessionToken(cookieHeader: string | undefined): string | undefined;
   /** Most missed events replayed at a reconnect before the client is told to reload instead. */
@@ -30,6 +32,6 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     startStaffFeed(socket, deps.reports, deps.maxReplay);
     registerHandlers(socket, deps.reports);
   });
-  deps.reports.onCommitted(new Broadcaster(io, deps.reports));
+  deps.writer.onCommitted(new Broadcaster(io, deps.reports));
   return io;
 }

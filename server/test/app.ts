@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuiltApp } from '../app';
 import { openMemoryDatabase, type Db } from '../db/client';
@@ -12,20 +15,23 @@ export interface TestApp extends BuiltApp {
   db: Db;
   clock: FakeClock;
   ids: TestCityIds;
+  /** Where this app stores photos (a temporary folder, removed on close). */
+  photoDir: string;
   /** Signs in and returns the Cookie header to send. */
   login(username: string): Promise<string>;
   close(): Promise<void>;
 }
 
 /** Builds an app on an in-memory database with migrations applied and the test city seeded. */
-export async function buildTestApp(options: { maxReplay?: number } = {}): Promise<TestApp> {
+export async function buildTestApp(options: { maxReplay?: number; photoMaxBytes?: number } = {}): Promise<TestApp> {
   const db = openMemoryDatabase();
   const ids = await seedTestCity(db);
   const clock = new FakeClock(TEST_NOW);
+  const photoDir = mkdtempSync(path.join(tmpdir(), 'beacon-photos-'));
   const built = buildApp({
     db,
     clock,
-    options: { codePrefix: 'TH', sessionTtlMs: 3_600_000, cookieSecure: false, ...options },
+    options: { codePrefix: 'TH', sessionTtlMs: 3_600_000, cookieSecure: false, photoDir, ...options },
   });
   await built.app.ready();
   return {
@@ -33,10 +39,12 @@ export async function buildTestApp(options: { maxReplay?: number } = {}): Promis
     db,
     clock,
     ids,
+    photoDir,
     login: (username) => login(built.app, username),
     close: async () => {
       await built.app.close();
       db.$client.close();
+      rmSync(photoDir, { recursive: true, force: true });
     },
   };
 }

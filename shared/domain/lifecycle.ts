@@ -97,7 +97,19 @@ export function availableActions(from: ReportStatus, role: ActorRole): ReportAct
   return LIFECYCLE.filter((t) => t.roles.includes(role) && t.from.includes(from)).map((t) => t.action);
 }
 
-/** Every `type` a timeline entry can have: `created`, a lifecycle action, or a merge into this report. */
-export const TIMELINE_EVENT_TYPES = ['created', ...REPORT_ACTIONS, 'duplicate_merged'] as const;
+/** Every `type` a timeline entry can have: `created`, a lifecycle action, or one of the events below. */
+export const TIMELINE_EVENT_TYPES = [
+  'created',
+  ...REPORT_ACTIONS,
+  'duplicate_merged',
+  /** A resident added information (text and/or photos). */
+  'comment',
+  /** A resident rated the result. */
+  'rated',
+  /** Another resident reported the same problem by following this report. */
+  'followed',
+  /** The IOC placed a report filed by address on the map. */
+  'located',
+] as const;
 /** A timeline entry's type. */
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];

@@ -10,6 +10,30 @@ export const Deadline = z.object({
 /** How long a category's reports may take. */
 export type Deadline = z.infer<typeof Deadline>;
 
+/** Datatypes of a category's extra question (the Open311 attribute datatypes). */
+export const QUESTION_DATATYPES = [
+  'string',
+  'number',
+  'datetime',
+  'text',
+  'singlevaluelist',
+  'multivaluelist',
+] as const;
+
+/** An extra question a category asks (an Open311 attribute), e.g. the number on a street-light pole. */
+export const CategoryQuestion = z.object({
+  code: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  label: LocalizedName,
+  hint: LocalizedName.optional(),
+  datatype: z.enum(QUESTION_DATATYPES),
+  required: z.boolean(),
+  order: z.number().int(),
+  /** For list datatypes: the allowed values. */
+  values: z.array(z.object({ key: z.string(), name: LocalizedName })).optional(),
+});
+/** An extra question a category asks. */
+export type CategoryQuestion = z.infer<typeof CategoryQuestion>;
+
 /** A category as the public API lists it (an Open311 service). */
 export const CategoryDto = z.object({
   code: z.string(),
@@ -19,11 +43,17 @@ export const CategoryDto = z.object({
   icon: z.string(),
   defaultPriority: z.enum(PRIORITIES),
   deadline: Deadline,
+  questions: z.array(CategoryQuestion),
+  /** Open reports of this category within this distance and age are offered as possible duplicates. */
+  duplicateRadiusM: z.number(),
+  duplicateDays: z.number(),
+  /** How long after resolution the resident may reopen. */
+  reopenWindowDays: z.number(),
 });
 /** A category as the public API lists it. */
 export type CategoryDto = z.infer<typeof CategoryDto>;
 
-/** A ward or commune with its boundary, for maps. */
+/** A ward or commune with its boundary, for maps and the "pick your ward" list. */
 export interface AreaDto {
   code: string;
   name: string;

@@ -16,6 +16,13 @@ export const categories = sqliteTable(
     deadlineValue: real('deadline_value').notNull(),
     /** hours | working_days */
     deadlineUnit: text('deadline_unit').notNull(),
+    /** Extra questions (Open311 attributes), JSON array of CategoryQuestion. */
+    questions: text('questions').notNull().default('[]'),
+    /** Possible duplicates offered at filing: open reports within this radius and age. */
+    duplicateRadiusM: integer('duplicate_radius_m').notNull().default(150),
+    duplicateDays: integer('duplicate_days').notNull().default(30),
+    /** How long after resolution a resident may reopen. */
+    reopenWindowDays: integer('reopen_window_days').notNull().default(7),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
   },

@@ -9,8 +9,9 @@ export const reports = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     trackingCode: text('tracking_code').notNull(),
     categoryCode: text('category_code').notNull(),
-    lat: real('lat').notNull(),
-    lng: real('lng').notNull(),
+    /** Null while a report filed by address and ward waits for the IOC to place it. */
+    lat: real('lat'),
+    lng: real('lng'),
     address: text('address'),
     description: text('description').notNull(),
     channel: text('channel').notNull(),
@@ -25,6 +26,11 @@ export const reports = sqliteTable(
     reporterEmail: text('reporter_email'),
     reporterCount: integer('reporter_count').notNull().default(1),
     duplicateOfId: integer('duplicate_of_id'),
+    /** Answers to the category's extra questions (JSON object). */
+    attributes: text('attributes').notNull().default('{}'),
+    rating: integer('rating'),
+    ratingComment: text('rating_comment'),
+    ratedAt: integer('rated_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
     dueAt: integer('due_at').notNull(),
@@ -37,6 +43,7 @@ export const reports = sqliteTable(
     index('reports_status_idx').on(t.status),
     index('reports_unit_status_idx').on(t.unitId, t.status),
     index('reports_created_idx').on(t.createdAt),
+    index('reports_category_status_idx').on(t.categoryCode, t.status),
   ],
 );
 
@@ -76,5 +83,45 @@ export const idempotencyKeys = sqliteTable('idempotency_keys', {
   reportId: integer('report_id')
     .notNull()
     .references(() => reports.id),
+  /** Set when the request followed a report rather than filing one. */
+  followerId: integer('follower_id'),
   createdAt: integer('created_at').notNull(),
+});
+
+/** Residents who reported the same problem by following an existing report (a priority signal). */
+export const reportFollowers = sqliteTable(
+  'report_followers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('report_followers_report_idx').on(t.reportId)],
+);
+
+/** Re-encoded photos (no metadata, no original kept); files live under DATA_DIR/photos. */
+export const photos = sqliteTable(
+  'photos',
+  {
+    /** Random, unguessable: the id is the file name and the URL. */
+    id: text('id').primaryKey(),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id),
+    /** The event the photo came with (the report's `created`, a comment, a resolution). */
+    eventId: integer('event_id').references(() => reportEvents.id),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('photos_report_idx').on(t.reportId)],
+);
+
+/** Server-side secrets and settings created at first start (e.g. the key that signs resident tokens). */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
 });

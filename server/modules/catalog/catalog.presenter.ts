@@ -1,4 +1,4 @@
-import type { AreaDto, CategoryDto, UnitDto } from '../../../shared/schemas/categories';
+import type { AreaDto, CategoryDto, CategoryQuestion, UnitDto } from '../../../shared/schemas/categories';
 import type { Priority } from '../../../shared/domain/channels';
 import type { AreaRow, CategoryRow, UnitRow } from './catalog.repository';
 
@@ -12,6 +12,10 @@ export function presentCategory(c: CategoryRow): CategoryDto {
     icon: c.icon,
     defaultPriority: c.defaultPriority as Priority,
     deadline: { value: c.deadlineValue, unit: c.deadlineUnit as 'hours' | 'working_days' },
+    questions: questionsOf(c),
+    duplicateRadiusM: c.duplicateRadiusM,
+    duplicateDays: c.duplicateDays,
+    reopenWindowDays: c.reopenWindowDays,
   };
 }
 
@@ -23,4 +27,9 @@ export function presentArea(a: AreaRow): AreaDto {
 /** Unit row -> DTO. */
 export function presentUnit(u: UnitRow): UnitDto {
   return { id: u.id, code: u.code, name: { vi: u.nameVi, en: u.nameEn }, kind: u.kind };
+}
+
+/** A category's extra questions, in their order. */
+export function questionsOf(c: CategoryRow): CategoryQuestion[] {
+  return (JSON.parse(c.questions) as CategoryQuestion[]).sort((a, b) => a.order - b.order);
 }

@@ -5,6 +5,7 @@ import type { ReportStatus } from '../../../shared/domain/statuses';
 import type { UnitRef } from '../../../shared/schemas/common';
 import type {
   CreateReportResult,
+  PhotoRef,
   PublicReportView,
   StaffReportDetail,
   StaffReportView,
@@ -12,7 +13,7 @@ import type {
 } from '../../../shared/schemas/reports';
 import type { CatalogSnapshot } from '../catalog/catalog.service';
 import type { AuthUser } from '../auth/auth.service';
-import type { EventRow, ReportRow } from './reports.repository';
+import type { EventRow, PhotoRow, ReportRow } from './reports.repository';
 import { allowedActions, canSeeContact } from './reports.policy';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -32,9 +33,33 @@ function categoryRef(catalog: CatalogSnapshot, code: string) {
 
 const areaRef = (r: ReportRow) => (r.areaCode ? { code: r.areaCode, name: r.areaName ?? r.areaCode } : null);
 
-/** The 201 body of a new report. */
-export function presentCreated(r: ReportRow, catalog: CatalogSnapshot): CreateReportResult {
+/** A stored photo as the API links it. */
+export function presentPhoto(p: Pick<PhotoRow, 'id' | 'width' | 'height'>): PhotoRef {
   return {
+    id: p.id,
+    url: `/api/photos/${p.id}`,
+    thumbUrl: `/api/photos/${p.id}/thumb`,
+    width: p.width,
+    height: p.height,
+  };
+}
+
+const photosOfEvent = (photos: readonly PhotoRow[], eventId: number) =>
+  photos.filter((p) => p.eventId === eventId).map(presentPhoto);
+
+const ratingOf = (r: ReportRow) =>
+  r.rating !== null ? { score: r.rating, comment: r.ratingComment, at: iso(r.ratedAt ?? r.updatedAt) } : null;
+
+/** The 201 body of a new report, with the filing device's token. */
+export function presentCreated(
+  r: ReportRow,
+  catalog: CatalogSnapshot,
+  residentToken: string,
+  photos: readonly PhotoRow[],
+): CreateReportResult {
+  return {
+    residentToken,
+    photos: photos.map(presentPhoto),
     id: r.id,
     trackingCode: r.trackingCode,
     status: r.status as ReportStatus,
@@ -44,7 +69,7 @@ export function presentCreated(r: ReportRow, catalog: CatalogSnapshot): CreateRe
   };
 }
 
-function publicEntry(e: EventRow, catalog: CatalogSnapshot): TimelineEntry {
+function publicEntry(e: EventRow, catalog: CatalogSnapshot, photos: readonly PhotoRow[]): TimelineEntry {
   return {
     eventId: e.id,
     at: iso(e.createdAt),
@@ -53,25 +78,37 @@ function publicEntry(e: EventRow, catalog: CatalogSnapshot): TimelineEntry {
     toStatus: e.toStatus as ReportStatus | null,
     unit: unitRef(catalog, e.unitId),
     note: e.publicNote,
+    photos: photosOfEvent(photos, e.id),
   };
 }
 
 /** What a resident or the public may see: no reporter identity, no internal notes, coordinates rounded. */
-export function presentPublic(r: ReportRow, events: EventRow[], catalog: CatalogSnapshot): PublicReportView {
+export function presentPublic(
+  r: ReportRow,
+  events: EventRow[],
+  photos: readonly PhotoRow[],
+  catalog: CatalogSnapshot,
+): PublicReportView {
+  const windowDays = catalog.categoryByCode.get(r.categoryCode)?.reopenWindowDays ?? 7;
+  const created = events.find((e) => e.type === 'created');
   return {
     trackingCode: r.trackingCode,
     category: categoryRef(catalog, r.categoryCode),
     status: r.status as ReportStatus,
     area: areaRef(r),
-    lat: round(r.lat),
-    lng: round(r.lng),
+    lat: r.lat === null ? null : round(r.lat),
+    lng: r.lng === null ? null : round(r.lng),
     description: r.description,
     createdAt: iso(r.createdAt),
     updatedAt: iso(r.updatedAt),
     dueAt: iso(r.dueAt),
     resolvedAt: isoOrNull(r.resolvedAt),
     unit: unitRef(catalog, r.unitId),
-    timeline: events.map((e) => publicEntry(e, catalog)),
+    reporterCount: r.reporterCount,
+    photos: created ? photosOfEvent(photos, created.id) : [],
+    rating: ratingOf(r),
+    reopenUntil: r.status === 'resolved' && r.resolvedAt !== null ? iso(r.resolvedAt + windowDays * 86_400_000) : null,
+    timeline: events.map((e) => publicEntry(e, catalog, photos)),
   };
 }
 
@@ -104,6 +141,7 @@ export function presentStaff(r: ReportRow, catalog: CatalogSnapshot, user: AuthU
 export function presentDetail(
   r: ReportRow,
   events: EventRow[],
+  photos: readonly PhotoRow[],
   catalog: CatalogSnapshot,
   user: AuthUser,
   actorNames: Map<number, string>,
@@ -112,7 +150,7 @@ export function presentDetail(
   return {
     ...presentStaff(r, catalog, user),
     timeline: events.map((e) => ({
-      ...publicEntry(e, catalog),
+      ...publicEntry(e, catalog, photos),
       actor: e.actorUserId !== null ? (actorNames.get(e.actorUserId) ?? null) : e.actorRole,
       internalNote: e.internalNote,
     })),
@@ -120,5 +158,8 @@ export function presentDetail(
       canSeeContact(user) && hasContact
         ? { name: r.reporterName, phone: r.reporterPhone, email: r.reporterEmail }
         : null,
+    photos: photos.map(presentPhoto),
+    attributes: JSON.parse(r.attributes) as Record<string, string | string[]>,
+    rating: ratingOf(r),
   };
 }

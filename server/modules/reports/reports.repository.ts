@@ -1,12 +1,13 @@
-import { and, asc, desc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, between, desc, eq, gt, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { idempotencyKeys, reportEvents, reports, users } from '../../db/schema';
+import { idempotencyKeys, photos, reportEvents, reportFollowers, reports, users } from '../../db/schema';
 
 /** Row types of the report tables. */
 export type ReportRow = typeof reports.$inferSelect;
 export type NewReportRow = typeof reports.$inferInsert;
 export type EventRow = typeof reportEvents.$inferSelect;
 export type NewEventRow = typeof reportEvents.$inferInsert;
+export type PhotoRow = typeof photos.$inferSelect;
 
 /** Filters of a report list; `unitId` scopes to one unit, `excludeStatuses` hides some. */
 export interface ReportFilter {
@@ -25,6 +26,7 @@ export class ReportsRepository {
   private readonly eventsOfReport;
   private readonly idempotency;
   private readonly maxEventId;
+  private readonly photosOfReport;
 
   constructor(private readonly db: Db) {
     this.byId = db
@@ -52,6 +54,12 @@ export class ReportsRepository {
       .select()
       .from(idempotencyKeys)
       .where(eq(idempotencyKeys.key, sql.placeholder('key')))
+      .prepare();
+    this.photosOfReport = db
+      .select()
+      .from(photos)
+      .where(eq(photos.reportId, sql.placeholder('id')))
+      .orderBy(asc(photos.createdAt), asc(photos.id))
       .prepare();
     this.maxEventId = db
       .select({ id: sql<number>`coalesce(max(${reportEvents.id}), 0)` })
@@ -138,8 +146,65 @@ export class ReportsRepository {
     return this.idempotency.get({ key });
   }
 
-  insertIdempotencyKey(key: string, requestHash: string, reportId: number, now: number): void {
-    this.db.insert(idempotencyKeys).values({ key, requestHash, reportId, createdAt: now }).run();
+  insertIdempotencyKey(
+    key: string,
+    requestHash: string,
+    reportId: number,
+    now: number,
+    followerId: number | null = null,
+  ): void {
+    this.db.insert(idempotencyKeys).values({ key, requestHash, reportId, followerId, createdAt: now }).run();
+  }
+
+  insertPhoto(row: typeof photos.$inferInsert): void {
+    this.db.insert(photos).values(row).run();
+  }
+
+  photosOf(reportId: number): PhotoRow[] {
+    return this.photosOfReport.all({ id: reportId });
+  }
+
+  findPhoto(id: string): PhotoRow | undefined {
+    return this.db.select().from(photos).where(eq(photos.id, id)).get();
+  }
+
+  insertFollower(reportId: number, now: number): number {
+    return this.db
+      .insert(reportFollowers)
+      .values({ reportId, createdAt: now })
+      .returning({ id: reportFollowers.id })
+      .get().id;
+  }
+
+  followerIds(reportId: number): number[] {
+    return this.db
+      .select({ id: reportFollowers.id })
+      .from(reportFollowers)
+      .where(eq(reportFollowers.reportId, reportId))
+      .all()
+      .map((r) => r.id);
+  }
+
+  /** Open reports of a category created since `since`, with a point inside the box. */
+  openInBox(
+    categoryCode: string,
+    since: number,
+    box: { minLat: number; maxLat: number; minLng: number; maxLng: number },
+    statuses: readonly string[],
+  ): ReportRow[] {
+    return this.db
+      .select()
+      .from(reports)
+      .where(
+        and(
+          eq(reports.categoryCode, categoryCode),
+          inArray(reports.status, [...statuses]),
+          gte(reports.createdAt, since),
+          between(reports.lat, box.minLat, box.maxLat),
+          between(reports.lng, box.minLng, box.maxLng),
+        ),
+      )
+      .all();
   }
 
   /** Display names of the given users, for timelines. */

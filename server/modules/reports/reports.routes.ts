@@ -4,17 +4,18 @@ import { LIMITS } from '../../../shared/domain/limits';
 import {
   CreateReportInput,
   ListReportsQuery,
-  ResidentActionInput,
+  SetLocationInput,
   TransitionInput,
 } from '../../../shared/schemas/reports';
 import { AppError, parseInput } from '../../domain/app-error';
 import { requireUser } from '../../plugins/auth';
+import { readBody } from '../../plugins/multipart';
 import type { ReportsService } from './reports.service';
 
 const IdParam = z.object({ id: z.coerce.number().int().positive('must be a positive integer') });
-const CodeParam = z.object({ code: z.string().min(1).max(40) });
 
-function idempotencyKey(header: string | string[] | undefined): string | undefined {
+/** The Idempotency-Key header, checked; undefined when absent. */
+export function idempotencyKey(header: string | string[] | undefined): string | undefined {
   if (header === undefined) return undefined;
   const key = Array.isArray(header) ? header[0] : header;
   if (!key || key.length > LIMITS.idempotencyKeyMax) {
@@ -27,24 +28,16 @@ function idempotencyKey(header: string | string[] | undefined): string | undefin
   return key;
 }
 
-/** Filing and following reports (public), and the staff list, detail and lifecycle actions. */
+/** Filing reports (JSON or multipart with photos), and the staff list, detail, actions and placing. */
 export function reportsRoutes(app: FastifyInstance, reports: ReportsService): void {
   app.post('/api/reports', async (request, reply) => {
-    const input = parseInput(CreateReportInput, request.body, 'report');
+    const { body, files } = await readBody(request);
+    const input = parseInput(CreateReportInput, body, 'report');
     const key = idempotencyKey(request.headers['idempotency-key']);
-    const { result, replayed } = reports.create(input, {
-      idempotencyKey: key,
-      actor: request.user ? { user: request.user } : undefined,
-    });
+    const actor = request.user ? { user: request.user } : undefined;
+    const { result, replayed } = await reports.create(input, { idempotencyKey: key, actor, photos: files });
     if (replayed) reply.header('Idempotent-Replayed', 'true');
     return reply.code(201).send(result);
-  });
-
-  app.get('/api/track/:code', async (request) => reports.track(parseInput(CodeParam, request.params, 'path').code));
-
-  app.post('/api/track/:code/actions', async (request) => {
-    const { code } = parseInput(CodeParam, request.params, 'path');
-    return reports.residentAction(code, parseInput(ResidentActionInput, request.body, 'action'));
   });
 
   app.get('/api/reports', async (request) => {
@@ -61,5 +54,11 @@ export function reportsRoutes(app: FastifyInstance, reports: ReportsService): vo
     const user = requireUser(request);
     const { id } = parseInput(IdParam, request.params, 'path');
     return reports.transition(user, id, parseInput(TransitionInput, request.body, 'action'));
+  });
+
+  app.post('/api/reports/:id/location', async (request) => {
+    const user = requireUser(request);
+    const { id } = parseInput(IdParam, request.params, 'path');
+    return reports.setLocation(user, id, parseInput(SetLocationInput, request.body, 'location'));
   });
 }

@@ -1,10 +1,8 @@
 import { transitionFor } from '../../../shared/domain/lifecycle';
-import type { ActorRole } from '../../../shared/domain/roles';
 import type { Channel } from '../../../shared/domain/channels';
 import type {
   CreateReportData,
   CreateReportResult,
-  PublicReportView,
   ReportList,
   StaffReportDetail,
   StaffReportView,
@@ -16,136 +14,150 @@ import { stableHash } from '../../domain/stable-hash';
 import { makeTrackingCode } from '../../domain/tracking-code';
 import { computeDueAt, DEFAULT_CALENDAR, localDate, type WorkingCalendar } from '../../domain/working-time';
 import type { AuthUser } from '../auth/auth.service';
+import { questionsOf } from '../catalog/catalog.presenter';
 import type { CatalogService } from '../catalog/catalog.service';
+import type { ResidentTokens } from '../residents/resident-tokens';
 import type { RoutingService } from '../routing/routing.service';
+import { validateAttributes } from './attributes';
+import { actorFields, type Actor, type CommittedEvent, type ReportWriter, type StoredPhoto } from './report-writer';
 import { canView, denyAction } from './reports.policy';
-import { planTransition } from './reports.transitions';
 import { presentCreated, presentDetail, presentPublic, presentStaff } from './reports.presenter';
-import type { EventRow, NewReportRow, ReportRow, ReportsRepository } from './reports.repository';
+import type { NewReportRow, ReportRow, ReportsRepository } from './reports.repository';
+import { planTransition } from './reports.transitions';
 
-/** A committed change, handed to the realtime layer after the transaction. */
-export interface CommittedEvent {
-  event: EventRow;
-  report: ReportRow;
+/** Turns uploaded photo bytes into stored, metadata-free photos (the photos module), or removes them. */
+export interface PhotoIngest {
+  ingest(files: { bytes: Buffer }[]): Promise<StoredPhoto[]>;
+  discard(ids: string[]): Promise<void>;
 }
 
-/** Receives every committed event, in order (the realtime broadcaster). */
-export interface ReportEventSink {
-  published(e: CommittedEvent): void;
+/** Runs `write` with freshly stored photos; if it throws, the photo files are removed again. */
+export async function withPhotos<T>(
+  photos: PhotoIngest,
+  files: { bytes: Buffer }[] | undefined,
+  write: (stored: StoredPhoto[]) => T,
+): Promise<T> {
+  const stored = files?.length ? await photos.ingest(files) : [];
+  try {
+    return write(stored);
+  } catch (e) {
+    if (stored.length) await photos.discard(stored.map((p) => p.id));
+    throw e;
+  }
 }
 
-/** Who is acting: a signed-in user, the resident holding the code, or the system. */
-export type Actor = { user: AuthUser } | { role: 'resident' | 'system' };
-
-const actorRole = (a: Actor): ActorRole => ('user' in a ? a.user.role : a.role);
-const actorUserId = (a: Actor): number | null => ('user' in a ? a.user.id : null);
-
-/** How long after resolution a resident may still reopen a report. */
-const REOPEN_WINDOW_MS = 7 * 86_400_000;
-
-/** Filing, following and moving reports through their lifecycle. */
+/** Filing reports and moving them through their lifecycle on behalf of staff. */
 export class ReportsService {
-  private readonly sinks: ReportEventSink[] = [];
-
   constructor(
     private readonly repo: ReportsRepository,
+    private readonly writer: ReportWriter,
     private readonly catalog: CatalogService,
     private readonly routing: RoutingService,
+    private readonly tokens: ResidentTokens,
+    private readonly photos: PhotoIngest,
     private readonly clock: Clock,
     private readonly options: { codePrefix: string; calendar?: WorkingCalendar },
   ) {}
 
-  /** Registers a listener for committed events (called after each commit, in event order). */
-  onCommitted(sink: ReportEventSink): void {
-    this.sinks.push(sink);
-  }
-
   /**
-   * Files a report: validates the category, routes it, sets its deadline and tracking code, and writes
-   * the report, its `created` event and the idempotency key in one transaction. The same key with the
-   * same body returns the report already filed; with another body it is refused.
+   * Files a report: checks the category and its questions, routes it (by its point, or by the ward
+   * picked for a report filed by address), sets its deadline and tracking code, stores its photos, and
+   * writes the report, its `created` event, its photos and the idempotency key in one transaction. The
+   * same key with the same body returns the report already filed; with another body it is refused.
    */
-  create(
+  async create(
     input: CreateReportData,
-    opts: { idempotencyKey?: string; channel?: Channel; actor?: Actor } = {},
-  ): { result: CreateReportResult; replayed: boolean } {
+    opts: { idempotencyKey?: string; channel?: Channel; actor?: Actor; photos?: { bytes: Buffer }[] } = {},
+  ): Promise<{ result: CreateReportResult; replayed: boolean }> {
     const snap = this.catalog.current();
     const category = snap.categoryByCode.get(input.categoryCode);
     if (!category) {
       throw new AppError('validation_failed', `Unknown category "${input.categoryCode}".`, [
-        { path: 'categoryCode', message: `is not a known category (see GET /api/categories)` },
+        { path: 'categoryCode', message: 'is not a known category (see GET /api/categories)' },
       ]);
     }
-    const requestHash = opts.idempotencyKey ? stableHash(input) : '';
-    const actor = opts.actor ?? { role: 'resident' };
-    const now = this.clock.now();
-    const routed = this.routing.route(input, category.code);
-    const calendar = this.options.calendar ?? DEFAULT_CALENDAR;
-    const yymm = localDate(now, calendar).slice(2, 7).replace('-', '');
+    const attributes = validateAttributes(questionsOf(category), input.attributes);
+    const routed =
+      input.lat !== undefined && input.lng !== undefined
+        ? this.routing.route({ lat: input.lat, lng: input.lng }, category.code)
+        : this.routing.routeByArea(input.areaCode!, category.code);
+    // Photos are part of the request: a retry that re-sends them must still match.
+    const requestHash = opts.idempotencyKey
+      ? stableHash({ input, photos: opts.photos?.map((f) => stableHash(f.bytes.toString('base64'))) })
+      : '';
+    const replay = opts.idempotencyKey ? this.replay(opts.idempotencyKey, requestHash) : null;
+    if (replay) return { result: replay, replayed: true };
 
-    const committed = this.repo.transaction(() => {
-      if (opts.idempotencyKey) {
-        const seen = this.repo.findIdempotencyKey(opts.idempotencyKey);
-        if (seen) {
-          if (seen.requestHash !== requestHash) throw new AppError('idempotency_key_reused');
-          return { report: this.repo.findById(seen.reportId)!, event: null };
-        }
-      }
-      let code = makeTrackingCode(this.options.codePrefix, yymm);
-      while (this.repo.trackingCodeExists(code)) code = makeTrackingCode(this.options.codePrefix, yymm);
-      const row: NewReportRow = {
-        trackingCode: code,
-        categoryCode: category.code,
-        lat: input.lat,
-        lng: input.lng,
-        address: input.address ?? null,
-        description: input.description,
-        channel: input.channel ?? opts.channel ?? 'web',
-        areaCode: routed.area?.code ?? null,
-        areaName: routed.area?.nameVi ?? null,
-        unitId: routed.unit.id,
-        priority: category.defaultPriority,
-        status: 'received',
-        reporterName: input.contact?.name ?? null,
-        reporterPhone: input.contact?.phone ?? null,
-        reporterEmail: input.contact?.email ?? null,
-        createdAt: now,
-        updatedAt: now,
-        dueAt: computeDueAt(
-          now,
-          { value: category.deadlineValue, unit: category.deadlineUnit as 'hours' | 'working_days' },
-          calendar,
-        ),
-      };
-      const report = this.repo.insertReport(row);
-      const event = this.repo.insertEvent({
-        reportId: report.id,
-        type: 'created',
-        fromStatus: null,
-        toStatus: 'received',
-        unitId: report.unitId,
-        actorUserId: actorUserId(actor),
-        actorRole: actorRole(actor),
-        createdAt: now,
+    return withPhotos(this.photos, opts.photos, (stored) => {
+      const actor = opts.actor ?? { role: 'resident' };
+      const now = this.clock.now();
+      const calendar = this.options.calendar ?? DEFAULT_CALENDAR;
+      const yymm = localDate(now, calendar).slice(2, 7).replace('-', '');
+      const committed = this.repo.transaction(() => {
+        // Checked again inside the transaction: a concurrent retry may have committed meanwhile.
+        const seen = opts.idempotencyKey ? this.replay(opts.idempotencyKey, requestHash) : null;
+        if (seen) return { result: seen, event: null };
+        let code = makeTrackingCode(this.options.codePrefix, yymm);
+        while (this.repo.trackingCodeExists(code)) code = makeTrackingCode(this.options.codePrefix, yymm);
+        const row: NewReportRow = {
+          trackingCode: code,
+          categoryCode: category.code,
+          lat: input.lat ?? null,
+          lng: input.lng ?? null,
+          address: input.address ?? null,
+          description: input.description,
+          channel: input.channel ?? opts.channel ?? 'web',
+          areaCode: routed.area?.code ?? null,
+          areaName: routed.area?.nameVi ?? null,
+          unitId: routed.unit.id,
+          priority: category.defaultPriority,
+          status: 'received',
+          reporterName: input.contact?.name ?? null,
+          reporterPhone: input.contact?.phone ?? null,
+          reporterEmail: input.contact?.email ?? null,
+          attributes: JSON.stringify(attributes),
+          createdAt: now,
+          updatedAt: now,
+          dueAt: computeDueAt(
+            now,
+            { value: category.deadlineValue, unit: category.deadlineUnit as 'hours' | 'working_days' },
+            calendar,
+          ),
+        };
+        const report = this.repo.insertReport(row);
+        const event = this.repo.insertEvent({
+          reportId: report.id,
+          type: 'created',
+          fromStatus: null,
+          toStatus: 'received',
+          unitId: report.unitId,
+          createdAt: now,
+          ...actorFields(actor),
+        });
+        for (const p of stored) this.repo.insertPhoto({ ...p, reportId: report.id, eventId: event.id, createdAt: now });
+        if (opts.idempotencyKey) this.repo.insertIdempotencyKey(opts.idempotencyKey, requestHash, report.id, now);
+        return { result: this.presentNew(report), event: { event, report } satisfies CommittedEvent };
       });
-      if (opts.idempotencyKey) this.repo.insertIdempotencyKey(opts.idempotencyKey, requestHash, report.id, now);
-      return { report, event };
+      if (committed.event) this.writer.publish([committed.event]);
+      return { result: committed.result, replayed: committed.event === null };
     });
-
-    if (committed.event) this.publish([{ event: committed.event, report: committed.report }]);
-    return { result: presentCreated(committed.report, snap), replayed: committed.event === null };
   }
 
-  /** The public view of a report by tracking code; 404 when unknown. */
-  track(trackingCode: string): PublicReportView {
-    const row = this.repo.findByTrackingCode(trackingCode);
-    if (!row) throw new AppError('not_found', `No report has the tracking code ${trackingCode}.`);
-    return presentPublic(row, this.repo.eventsOf(row.id), this.catalog.current());
+  private presentNew(report: ReportRow): CreateReportResult {
+    return presentCreated(
+      report,
+      this.catalog.current(),
+      this.tokens.forReport(report.id),
+      this.repo.photosOf(report.id),
+    );
   }
 
-  /** The public view of a report by id (for the realtime layer). */
-  publicView(row: ReportRow): PublicReportView {
-    return presentPublic(row, this.repo.eventsOf(row.id), this.catalog.current());
+  /** The report an idempotency key already filed, or null; 422 when the key came with another body. */
+  private replay(key: string, requestHash: string): CreateReportResult | null {
+    const seen = this.repo.findIdempotencyKey(key);
+    if (!seen) return null;
+    if (seen.requestHash !== requestHash || seen.followerId !== null) throw new AppError('idempotency_key_reused');
+    return this.presentNew(this.repo.findById(seen.reportId)!);
   }
 
   /**
@@ -180,6 +192,16 @@ export class ReportsService {
     return this.repo.lastEventId();
   }
 
+  /** The public view of a report (for the realtime layer). */
+  publicView(row: ReportRow) {
+    return presentPublic(row, this.repo.eventsOf(row.id), this.repo.photosOf(row.id), this.catalog.current());
+  }
+
+  /** The staff view of a row for one user (realtime). */
+  staffView(row: ReportRow, user: AuthUser | null): StaffReportView {
+    return presentStaff(row, this.catalog.current(), user);
+  }
+
   /** A staff user's list: unit staff see only their unit's dispatched reports. */
   list(
     user: AuthUser,
@@ -203,16 +225,23 @@ export class ReportsService {
 
   /** One report with its timeline; another unit's report answers 404, as if it did not exist. */
   get(user: AuthUser, id: number): StaffReportDetail {
-    const row = this.repo.findById(id);
-    if (!row || !canView(user, row)) throw new AppError('not_found', `Report ${id} not found.`);
+    const row = this.visibleRow(user, id);
     const events = this.repo.eventsOf(row.id);
     const actorIds = [...new Set(events.map((e) => e.actorUserId).filter((x): x is number => x !== null))];
-    return presentDetail(row, events, this.catalog.current(), user, this.repo.userNames(actorIds));
+    return presentDetail(
+      row,
+      events,
+      this.repo.photosOf(row.id),
+      this.catalog.current(),
+      user,
+      this.repo.userNames(actorIds),
+    );
   }
 
-  /** The staff view of a row for one user (realtime), or null when they may not see it. */
-  staffView(row: ReportRow, user: AuthUser | null): StaffReportView {
-    return presentStaff(row, this.catalog.current(), user);
+  private visibleRow(user: AuthUser, id: number): ReportRow {
+    const row = this.repo.findById(id);
+    if (!row || !canView(user, row)) throw new AppError('not_found', `Report ${id} not found.`);
+    return row;
   }
 
   /**
@@ -220,10 +249,8 @@ export class ReportsService {
    * the report's current one: a stale one gets 409 instead of silently overwriting someone's change.
    */
   transition(user: AuthUser, id: number, input: TransitionInput): StaffReportView {
-    const row = this.repo.findById(id);
-    if (!row) throw new AppError('not_found', `Report ${id} not found.`);
+    const row = this.visibleRow(user, id);
     const denied = denyAction(user, row, input.action);
-    if (denied === 'not_found') throw new AppError('not_found', `Report ${id} not found.`);
     if (denied === 'forbidden')
       throw new AppError('forbidden', `The ${user.role} role may not ${input.action} a report.`);
     if (denied === 'transition_not_allowed') {
@@ -236,95 +263,52 @@ export class ReportsService {
     return presentStaff(updated, this.catalog.current(), user);
   }
 
-  /** A resident's action through the tracking code: confirm (close) or reopen within the window. */
-  residentAction(trackingCode: string, input: { action: 'close' | 'reopen'; reason?: string }): PublicReportView {
-    const row = this.repo.findByTrackingCode(trackingCode);
-    if (!row) throw new AppError('not_found', `No report has the tracking code ${trackingCode}.`);
-    if (row.status !== 'resolved') {
-      throw new AppError(
-        'transition_not_allowed',
-        `A report in status "${row.status}" cannot be sent to ${input.action}.`,
-      );
-    }
-    if (input.action === 'reopen' && row.resolvedAt !== null && this.clock.now() - row.resolvedAt > REOPEN_WINDOW_MS) {
-      throw new AppError(
-        'transition_not_allowed',
-        'The report was resolved more than 7 days ago; call the hotline to reopen it.',
-      );
-    }
-    const updated = this.applyTransition(
-      row,
-      { action: input.action, version: row.version, reason: input.reason },
-      { role: 'resident' },
-    );
-    return this.publicView(updated);
-  }
-
-  private applyTransition(row: ReportRow, input: TransitionInput, actor: Actor): ReportRow {
+  /** Applies an allowed lifecycle action (role and status already checked) for any actor. */
+  applyTransition(row: ReportRow, input: TransitionInput, actor: Actor): ReportRow {
     const now = this.clock.now();
-    const { patch, publicNote, internalNote, original } = planTransition(row, input, {
+    const plan = planTransition(row, input, {
       catalog: this.catalog.current(),
       now,
       findOriginal: (code) => this.repo.findByTrackingCode(code),
     });
-    const rule = transitionFor(input.action);
-
+    if (transitionFor(input.action).to !== plan.patch.status) throw new Error('plan and lifecycle disagree');
     const committed = this.repo.transaction(() => {
-      const updated = this.repo.updateIfVersion(row.id, input.version, patch);
-      if (!updated) {
-        const current = this.repo.findById(row.id)!;
-        throw new AppError(
-          'version_conflict',
-          `The report changed (now version ${current.version}, status ${current.status}); reload it and try again.`,
+      const out = [this.writer.applyInTransaction(row, input.version, { type: input.action, ...plan }, actor, now)];
+      const original = plan.original;
+      // The original of a duplicate counts the duplicate's reporters (a priority signal).
+      if (original) {
+        out.push(
+          this.writer.applyInTransaction(
+            original,
+            original.version,
+            {
+              type: 'duplicate_merged',
+              patch: { reporterCount: original.reporterCount + row.reporterCount },
+              internalNote: `${row.trackingCode} merged into this report`,
+            },
+            actor,
+            now,
+          ),
         );
       }
-      const out: CommittedEvent[] = [
-        {
-          report: updated,
-          event: this.repo.insertEvent({
-            reportId: row.id,
-            type: input.action,
-            fromStatus: row.status,
-            toStatus: rule.to,
-            unitId: updated.unitId,
-            prevUnitId: updated.unitId !== row.unitId ? row.unitId : null,
-            actorUserId: actorUserId(actor),
-            actorRole: actorRole(actor),
-            publicNote,
-            internalNote,
-            createdAt: now,
-          }),
-        },
-      ];
-      if (original) out.push(this.mergeInto(original, row, actor, now));
       return out;
     });
-    this.publish(committed);
+    this.writer.publish(committed);
     return committed[0]!.report;
   }
 
-  /** The original of a duplicate counts the duplicate's reporters (a priority signal). */
-  private mergeInto(original: ReportRow, duplicate: ReportRow, actor: Actor, now: number): CommittedEvent {
-    const report = this.repo.updateIfVersion(original.id, original.version, {
-      reporterCount: original.reporterCount + duplicate.reporterCount,
-      updatedAt: now,
-    });
-    if (!report) throw new AppError('version_conflict', 'The original report changed at the same time; try again.');
-    const event = this.repo.insertEvent({
-      reportId: original.id,
-      type: 'duplicate_merged',
-      fromStatus: original.status,
-      toStatus: original.status,
-      unitId: original.unitId,
-      actorUserId: actorUserId(actor),
-      actorRole: actorRole(actor),
-      internalNote: `${duplicate.trackingCode} merged into this report`,
-      createdAt: now,
-    });
-    return { report, event };
-  }
-
-  private publish(events: CommittedEvent[]): void {
-    for (const e of events) for (const sink of this.sinks) sink.published(e);
+  /** The IOC places a report on the map (one filed by address, or a wrong pin); its area stays as filed. */
+  setLocation(user: AuthUser, id: number, input: { lat: number; lng: number; version: number }): StaffReportView {
+    const row = this.visibleRow(user, id);
+    if (user.role !== 'operator' && user.role !== 'admin')
+      throw new AppError('forbidden', 'Only the IOC places reports on the map.');
+    const updated = this.writer.change(
+      row,
+      input.version,
+      { type: 'located', patch: { lat: input.lat, lng: input.lng } },
+      { user },
+      this.clock.now(),
+    );
+    return presentStaff(updated, this.catalog.current(), user);
   }
 }

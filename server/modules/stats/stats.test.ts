@@ -24,9 +24,9 @@ const staffOf = (unitId: number) => {
 };
 
 /** Files a report at `at` and resolves it `resolveAfter` later (or leaves it open). */
-function fileAt(at: number, category: 'street_lighting' | 'potholes', resolveAfter?: number) {
+async function fileAt(at: number, category: 'street_lighting' | 'potholes', resolveAfter?: number) {
   t.clock.set(at);
-  const { result } = t.services.reports.create(reportBody({ categoryCode: category, lat: 13.07, lng: 109.32 }));
+  const { result } = await t.services.reports.create(reportBody({ categoryCode: category, lat: 13.07, lng: 109.32 }));
   if (resolveAfter === undefined) return;
   const unitId = result.unit!.id;
   const v = t.services.reports.transition(operator(), result.id, { action: 'dispatch', version: 0, unitId }).version;
@@ -38,10 +38,10 @@ describe('GET /api/stats/summary', () => {
   it('counts reports per day and category, statuses, and the on-time rate of resolved ones', async () => {
     const day1 = Date.parse('2026-11-16T09:00:00+07:00');
     const day2 = Date.parse('2026-11-17T23:30:00+07:00'); // still the 17th in Vietnam, the 17th in UTC too
-    fileAt(day1, 'street_lighting', 10 * HOUR); // due in 2 working days: on time
-    fileAt(day1, 'potholes', 60 * HOUR); // due in 48 hours: late
-    fileAt(day2, 'potholes', 2 * HOUR); // on time
-    fileAt(day2, 'street_lighting'); // open
+    await fileAt(day1, 'street_lighting', 10 * HOUR); // due in 2 working days: on time
+    await fileAt(day1, 'potholes', 60 * HOUR); // due in 48 hours: late
+    await fileAt(day2, 'potholes', 2 * HOUR); // on time
+    await fileAt(day2, 'street_lighting'); // open
     t.clock.set(TEST_NOW);
     const res = await t.app.inject({
       url: '/api/stats/summary?from=2026-11-16T00:00:00%2B07:00&to=2026-11-23T00:00:00%2B07:00',
