@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { demoCity } from './seed/demo-city';
-import { Rng } from './seed/random';
+import { answers, Rng } from './seed/random';
 
 // npm run simulate -- [--url http://127.0.0.1:3000] [--rate 0.5] [--duration SECONDS] [--count N]
 // Files realistic reports against a running server, so the wall map can be watched live.
@@ -35,6 +35,7 @@ function nextReport() {
     description: rng.pick(demoCity.descriptions[category.code] ?? ['Cần kiểm tra, xử lý.']),
     address: place.street,
     channel: rng.pick(channels),
+    attributes: answers(category, rng),
     contact: rng.chance(0.5)
       ? { name: rng.pick(demoCity.residentNames), phone: `09${rng.int(10_000_000, 99_999_999)}` }
       : undefined,

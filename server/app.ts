@@ -30,7 +30,6 @@ export interface AppDeps {
     webDist?: string;
     logLevel?: string;
     maxReplay?: number;
-    photoMaxBytes?: number;
   };
 }
 

@@ -37,6 +37,8 @@ export interface ServiceOptions {
   sessionTtlMs: number;
   /** Where processed photos are stored (DATA_DIR/photos). */
   photoDir: string;
+  /** Largest photo upload in bytes (`PHOTO_MAX_MB`). */
+  photoMaxBytes?: number;
   calendar?: WorkingCalendar;
 }
 
@@ -47,7 +49,7 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions): S
   const reportsRepo = new ReportsRepository(db);
   const writer = new ReportWriter(reportsRepo);
   const tokens = new ResidentTokens(db);
-  const photos = new PhotosService(new PhotoStore(options.photoDir));
+  const photos = new PhotosService(new PhotoStore(options.photoDir), options.photoMaxBytes);
   const reports = new ReportsService(reportsRepo, writer, catalog, routing, tokens, photos, clock, options);
   const publicMap = new PublicMapService(new PublicMapRepository(db), clock);
   writer.onCommitted(publicMap);

@@ -7,7 +7,7 @@ import { FakeClock } from '../../server/domain/clock';
 import type { AuthUser } from '../../server/modules/auth/auth.service';
 import { createServices } from '../../server/services';
 import { demoCity } from './demo-city';
-import { Rng } from './random';
+import { answers, Rng } from './random';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -215,15 +215,4 @@ export async function generateHistory(db: Db, opts: { now: number; count: number
     }
   }
   return { reports: filed, transitions };
-}
-
-/** Answers to a category's required questions (and sometimes the optional ones), as a resident would. */
-function answers(category: (typeof demoCity.categories)[number], rng: Rng): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const q of category.questions ?? []) {
-    if (!q.required && !rng.chance(0.3)) continue;
-    if (q.values?.length) out[q.code] = rng.pick(q.values).key;
-    else if (q.datatype === 'string') out[q.code] = `TH-${rng.int(100, 2999).toString().padStart(4, '0')}`;
-  }
-  return out;
 }

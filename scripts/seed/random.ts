@@ -1,3 +1,5 @@
+import type { DemoCategory } from './demo-city';
+
 /** A small seeded PRNG (mulberry32) so the demo city is the same on every machine. */
 export class Rng {
   private s: number;
@@ -31,4 +33,15 @@ export class Rng {
     for (const [k, w] of entries) if ((r -= w) < 0) return k;
     return entries[entries.length - 1]![0];
   }
+}
+
+/** Answers to a category's required questions (and sometimes the optional ones), as a resident would. */
+export function answers(category: DemoCategory, rng: Rng): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const q of category.questions ?? []) {
+    if (!q.required && !rng.chance(0.3)) continue;
+    if (q.values?.length) out[q.code] = rng.pick(q.values).key;
+    else if (q.datatype === 'string') out[q.code] = `TH-${rng.int(100, 2999).toString().padStart(4, '0')}`;
+  }
+  return out;
 }

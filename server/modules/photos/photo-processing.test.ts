@@ -147,10 +147,10 @@ describe('processPhoto accepts photos by their content, not their name', () => {
   });
 
   it.each([
-    ['PNG', () => image(500, 300).png().toBuffer(), 'png'],
-    ['WebP', () => image(500, 300).webp().toBuffer(), 'webp'],
-    ['AVIF', () => image(500, 300).avif().toBuffer(), 'heif'],
-  ])('re-encodes a %s upload as a JPEG', async (_name, make, type) => {
+    ['a PNG', () => image(500, 300).png().toBuffer(), 'png'],
+    ['a WebP', () => image(500, 300).webp().toBuffer(), 'webp'],
+    ['an AVIF', () => image(500, 300).avif().toBuffer(), 'heif'],
+  ])('re-encodes %s upload as a JPEG', async (_name, make, type) => {
     const input = await make();
     expect(detectImageType(input)).toBe(type);
     const out = await processPhoto(input);

@@ -120,7 +120,13 @@ describe('filing a report with photos (multipart/form-data)', () => {
 
   it('refuses an oversized photo with 413 and a clear message', async () => {
     const big = await sharp({
-      create: { width: 2000, height: 2000, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } },
+      create: {
+        width: 2000,
+        height: 2000,
+        channels: 3,
+        background: '#000',
+        noise: { type: 'gaussian', mean: 128, sigma: 60 },
+      },
     })
       .jpeg({ quality: 100 })
       .toBuffer();
