@@ -1,14 +1,35 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // The web app lives in web/; the server serves its build from dist/web.
 export default defineConfig({
   root: 'web',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The resident app is installable and opens offline; see web/features/device/sw.ts.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'features/device',
+      filename: 'sw.ts',
+      registerType: 'autoUpdate',
+      // Registered by web/features/device/registerServiceWorker.ts after the page has loaded.
+      injectRegister: false,
+      // web/public/manifest.webmanifest is written by hand and linked from index.html.
+      manifest: false,
+      injectManifest: {
+        rollupFormat: 'iife',
+        // The resident's shell only: staff screens (and recharts) are not pushed onto every phone.
+        globPatterns: ['index.html', 'manifest.webmanifest', 'icons/*.{png,svg}', 'assets/*.{js,css}'],
+        globIgnores: ['**/StatsPage-*', '**/IocPage-*', '**/UnitPage-*', '**/LoginPage-*', '**/queue-*'],
+      },
+    }),
+  ],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
     chunkSizeWarningLimit: 700,
+    manifest: true,
   },
   server: {
     port: 5173,

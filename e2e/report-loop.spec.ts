@@ -25,6 +25,12 @@ test('a report goes from a resident to the IOC, to the lighting company, and bac
   await resident.getByRole('button', { name: 'Dùng vị trí của tôi' }).click();
   await expect(resident.getByTestId('location-readout')).toContainText('13.09');
   await resident.getByRole('button', { name: 'Tiếp tục', exact: true }).click();
+  // After the duplicate check the form shows either nearby reports of the same kind or the details.
+  const nearby = resident.getByTestId('nearby-panel');
+  const fault = resident.getByRole('radio', { name: 'Không sáng' });
+  await expect(nearby.or(fault)).toBeVisible();
+  if (await nearby.isVisible()) await resident.getByTestId('nearby-continue').click(); // a different light
+  await fault.check();
   await resident
     .getByLabel('Mô tả sự cố')
     .fill('Đèn đường trước số nhà 125 Trần Hưng Đạo không sáng mấy đêm nay, đi lại rất nguy hiểm.');

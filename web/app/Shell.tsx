@@ -37,6 +37,8 @@ export function Shell() {
             {t('nav.report')}
           </NavLink>
           <NavLink to="/track">{t('nav.track')}</NavLink>
+          <NavLink to="/map">{t('nav.map')}</NavLink>
+          <NavLink to="/my">{t('nav.my')}</NavLink>
           {staffLinks.map((l) => (
             <NavLink key={l.to} to={l.to}>
               {t(l.label)}

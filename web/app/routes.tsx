@@ -8,6 +8,8 @@ import { Shell } from './Shell';
 const HomePage = lazy(() => import('../pages/HomePage'));
 const TrackPage = lazy(() => import('../pages/TrackPage'));
 const TrackLookupPage = lazy(() => import('../pages/TrackLookupPage'));
+const MyReportsPage = lazy(() => import('../pages/MyReportsPage'));
+const PublicMapPage = lazy(() => import('../pages/PublicMapPage'));
 const LoginPage = lazy(() => import('../pages/LoginPage'));
 const IocPage = lazy(() => import('../pages/IocPage'));
 const UnitPage = lazy(() => import('../pages/UnitPage'));
@@ -22,6 +24,8 @@ export const router = createBrowserRouter([
       { path: '/', element: <HomePage /> },
       { path: '/track', element: <TrackLookupPage /> },
       { path: '/track/:code', element: <TrackPage /> },
+      { path: '/my', element: <MyReportsPage /> },
+      { path: '/map', element: <PublicMapPage /> },
       { path: '/login', element: <LoginPage /> },
       {
         path: '/ioc',

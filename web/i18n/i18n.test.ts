@@ -44,7 +44,33 @@ describe('interface languages', () => {
     expect(translate('en', 'desk.count', { n: 3 })).toBe('3 reports');
   });
 
-  it('leaves no English catalogue entry empty', () => {
-    for (const [key, text] of Object.entries(catalogue('en'))) expect(text.trim(), key).not.toBe('');
+  it('has the same keys in every catalogue', () => {
+    const keys = LANGS.map((lang) => new Set(Object.keys(catalogue(lang))));
+    for (const [i, lang] of LANGS.entries()) {
+      for (const [j, other] of LANGS.entries()) {
+        if (i === j) continue;
+        const missing = [...keys[i]!].filter((k) => !keys[j]!.has(k));
+        expect(missing, `keys in ${lang} but not in ${other}`).toEqual([]);
+      }
+    }
+  });
+
+  it.each(LANGS)('leaves no %s catalogue entry empty', (lang) => {
+    const empty = Object.entries(catalogue(lang))
+      .filter(([, text]) => typeof text !== 'string' || text.trim() === '')
+      .map(([key]) => key);
+    expect(empty).toEqual([]);
+  });
+
+  it.each(LANGS)('uses the same placeholders in %s as in Vietnamese', (lang) => {
+    const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const vi = catalogue('vi');
+    const other = catalogue(lang);
+    const differ = Object.keys(vi).filter(
+      (key) =>
+        JSON.stringify(names(vi[key as keyof typeof vi])) !==
+        JSON.stringify(names(other[key as keyof typeof vi] ?? '')),
+    );
+    expect(differ).toEqual([]);
   });
 });

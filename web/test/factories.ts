@@ -41,6 +41,10 @@ export function publicReport(patch: Partial<PublicReportView> = {}): PublicRepor
     dueAt: '2025-11-29T01:00:00Z',
     resolvedAt: null,
     unit: null,
+    reporterCount: 1,
+    photos: [],
+    rating: null,
+    reopenUntil: null,
     timeline: [
       {
         eventId: 7,
@@ -50,6 +54,7 @@ export function publicReport(patch: Partial<PublicReportView> = {}): PublicRepor
         toStatus: 'received',
         unit: null,
         note: null,
+        photos: [],
       },
     ],
     ...patch,

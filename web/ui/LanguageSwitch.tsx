@@ -1,9 +1,11 @@
 import { LANGS, useI18n } from '../i18n';
 
 const LABELS = { vi: 'Tiếng Việt', en: 'English' } as const;
-const SHORT = { vi: 'VI', en: 'EN' } as const;
 
-/** Vietnamese / English switch, shown in the header of every page. */
+/**
+ * Vietnamese / English switch, shown in the header of every page. Each button shows its language's
+ * own name (no "VI"/"EN" codes): what a person sees is what a voice user says and a screen reader reads.
+ */
 export function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
   return (
@@ -15,11 +17,9 @@ export function LanguageSwitch() {
           lang={l}
           className={l === lang ? 'active' : undefined}
           aria-pressed={l === lang}
-          aria-label={LABELS[l]}
-          title={LABELS[l]}
           onClick={() => setLang(l)}
         >
-          {SHORT[l]}
+          {LABELS[l]}
         </button>
       ))}
     </div>

@@ -1,16 +1,21 @@
 import type { TimelineEntry } from '../../shared/schemas/reports';
 import { formatDateTime, isMessageKey, useI18n } from '../i18n';
+import { PhotoGallery } from './PhotoGallery';
 
 /** A timeline entry as staff see it (actor, internal flag); residents get the plain entry. */
 export type TimelineItem = TimelineEntry & { actor?: string | null; internal?: boolean };
 
-/** What happened to a report, newest first, with the public notes (replies, reasons). */
+/** Entries named after what a person did, even when they also moved the status (rating closes a report). */
+const NAMED_EVENTS: readonly string[] = ['comment', 'rated', 'followed', 'located', 'duplicate_merged'];
+
+/** What happened to a report, newest first, with the public notes (replies, reasons) and photos. */
 export function Timeline({ entries }: { entries: readonly TimelineItem[] }) {
   const { t, lang } = useI18n();
   const sorted = [...entries].sort((a, b) => b.eventId - a.eventId);
   const actor = (name: string) => (name === 'resident' || name === 'system' ? t(`actor.${name}`) : name);
   const title = (e: TimelineItem) => {
     const key = `event.${e.type}`;
+    if (NAMED_EVENTS.includes(e.type) && isMessageKey(key)) return t(key);
     if (e.toStatus && e.toStatus !== e.fromStatus) return t(`status.${e.toStatus}`);
     return isMessageKey(key) ? t(key) : e.type.replace(/_/g, ' ');
   };
@@ -33,6 +38,14 @@ export function Timeline({ entries }: { entries: readonly TimelineItem[] }) {
               {e.actor && <span> · {t('detail.actor', { name: actor(e.actor) })}</span>}
             </p>
             {e.note && <p className="timeline-note">{e.note}</p>}
+            {e.photos?.length > 0 && (
+              <PhotoGallery
+                photos={e.photos}
+                small
+                testId="timeline-photos"
+                describe={(n, total) => t('photo.entry', { n, total, at: formatDateTime(e.at, lang) })}
+              />
+            )}
           </div>
         </li>
       ))}

@@ -2,10 +2,14 @@ import type { StaffReportDetail } from '../../../shared/schemas/reports';
 import { formatDateTime, useI18n } from '../../i18n';
 import { DueLabel } from '../../ui/DueLabel';
 import { Fact } from '../../ui/Fact';
+import { PhotoGallery } from '../../ui/PhotoGallery';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { Timeline } from '../../ui/Timeline';
 import { formatCoord } from '../map/geo';
+import { RatingStars } from '../../ui/RatingStars';
 import { isOpenStatus } from '../../../shared/domain/statuses';
+import { ReportAttributes } from './ReportAttributes';
+import { hasLocation } from './location';
 
 /** The facts of a report for staff; the reporter's contact appears only when the server sent it. */
 export function ReportDetails({ report, now }: { report: StaffReportDetail; now: number }) {
@@ -23,14 +27,31 @@ export function ReportDetails({ report, now }: { report: StaffReportDetail; now:
         <Fact label={t('track.area')}>{report.area?.name ?? t('track.outsideArea')}</Fact>
         <Fact label={t('track.unit')}>{report.unit?.name ?? t('track.unassigned')}</Fact>
         <Fact label={t('detail.address')}>{report.address ?? '—'}</Fact>
-        <Fact label={t('detail.coords')}>
-          {formatCoord(report.lat)}, {formatCoord(report.lng)}
+        <Fact label={t('detail.coords')} testId="detail-coords">
+          {hasLocation(report) ? (
+            `${formatCoord(report.lat)}, ${formatCoord(report.lng)}`
+          ) : (
+            <span className="tag tag-warning">{t('desk.noLocation')}</span>
+          )}
         </Fact>
         <Fact label={t('track.created')}>{formatDateTime(report.createdAt, lang)}</Fact>
         <Fact label={t('track.due')}>{formatDateTime(report.dueAt, lang)}</Fact>
         <Fact label={t('detail.channel')}>{t(`channel.${report.channel}`)}</Fact>
         <Fact label={t('detail.reporters')}>{report.reporterCount}</Fact>
       </dl>
+      <ReportAttributes categoryCode={report.category.code} attributes={report.attributes ?? {}} />
+      {report.photos?.length > 0 && (
+        <>
+          <h3 className="section-title">{t('detail.photos')}</h3>
+          <PhotoGallery photos={report.photos} testId="report-photos" />
+        </>
+      )}
+      {report.rating && (
+        <>
+          <h3 className="section-title">{t('detail.rating')}</h3>
+          <RatingStars rating={report.rating} />
+        </>
+      )}
       {report.contact && (
         <section className="contact-box" aria-label={t('detail.contact')} data-testid="reporter-contact">
           <h3 className="section-title">

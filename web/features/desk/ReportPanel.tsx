@@ -5,7 +5,10 @@ import { useAsync } from '../../api/useAsync';
 import { useI18n } from '../../i18n';
 import { ErrorNotice, Loading } from '../../ui/Feedback';
 import { useNow } from '../../ui/useNow';
+import { useSession } from '../auth/useSession';
 import { ActionPanel } from './ActionPanel';
+import { hasLocation } from './location';
+import { LocationPlacer } from './LocationPlacer';
 import { ReportDetails } from './ReportDetails';
 import './panel.css';
 
@@ -26,11 +29,20 @@ export function ReportPanel({
   onClose: () => void;
 }) {
   const { t } = useI18n();
+  const { user } = useSession();
   const now = useNow();
   const [ownVersion, setOwnVersion] = useState(0);
+  // Keeps the placer (and its "placed" line) on screen once the report it placed has a point.
+  const [placedHere, setPlacedHere] = useState(false);
   const version = Math.max(listVersion ?? 0, ownVersion);
   const detail = useAsync(`report:${reportId}`, (signal) => reportsApi.get(reportId, signal), version);
   const report = detail.data;
+  // Only the IOC places reports (the server checks it too).
+  const mayPlace = user?.role === 'operator' || user?.role === 'admin';
+  const onChanged = (updated: StaffReportView) => {
+    setOwnVersion((v) => Math.max(v, updated.version));
+    onUpdated(updated);
+  };
 
   return (
     <aside className="report-panel" aria-labelledby="panel-title" data-testid="report-panel" data-report-id={reportId}>
@@ -56,15 +68,18 @@ export function ReportPanel({
       <div className="panel-body">
         {report ? (
           <>
-            <ActionPanel
-              report={report}
-              onDone={(updated) => {
-                setOwnVersion((v) => Math.max(v, updated.version));
-                onUpdated(updated);
-              }}
-              onStale={detail.reload}
-              refreshing={detail.loading}
-            />
+            <ActionPanel report={report} onDone={onChanged} onStale={detail.reload} refreshing={detail.loading} />
+            {mayPlace && (!hasLocation(report) || placedHere) && (
+              <LocationPlacer
+                report={report}
+                located={hasLocation(report)}
+                onPlaced={(updated) => {
+                  setPlacedHere(true);
+                  onChanged(updated);
+                }}
+                onStale={detail.reload}
+              />
+            )}
             <ReportDetails report={report} now={now} />
           </>
         ) : detail.error ? (

@@ -3,6 +3,7 @@ import type { StaffReportView } from '../../../shared/schemas/reports';
 import { useI18n } from '../../i18n';
 import { DueLabel } from '../../ui/DueLabel';
 import { StatusBadge } from '../../ui/StatusBadge';
+import { hasLocation } from './location';
 import { isOverdue } from './urgency';
 
 /** One report in a queue: code, status, category, a line of text, place and deadline. */
@@ -39,12 +40,18 @@ export function ReportRow({
         data-testid="queue-row"
         data-tracking-code={report.trackingCode}
         data-status={report.status}
+        data-located={hasLocation(report)}
         aria-pressed={selected}
         onClick={() => onSelect(report.id)}
       >
         <span className="row-top">
           <code className="row-code">{report.trackingCode}</code>
           {fresh && <span className="tag tag-new">{t('desk.new')}</span>}
+          {!hasLocation(report) && (
+            <span className="tag tag-warning" data-testid="no-location">
+              {t('desk.noLocation')}
+            </span>
+          )}
           <StatusBadge status={report.status} />
         </span>
         <span className="row-title">

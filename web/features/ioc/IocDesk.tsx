@@ -9,6 +9,7 @@ import { ErrorNotice, Loading } from '../../ui/Feedback';
 import { LiveIndicator } from '../../ui/LiveIndicator';
 import { useNow } from '../../ui/useNow';
 import { DeskPanel } from '../desk/DeskPanel';
+import { PlacementProvider } from '../desk/placement';
 import { isOverdue } from '../desk/urgency';
 import { IocQueue } from './IocQueue';
 import '../desk/desk.css';
@@ -32,26 +33,28 @@ export function IocDesk() {
   if (feed.error && reports.length === 0) return <ErrorNotice error={feed.error} onRetry={feed.reload} />;
 
   return (
-    <div className={`desk desk-ioc${selectedId !== null ? ' with-panel' : ''}`}>
-      <div className="desk-bar">
-        <h1>{t('desk.iocTitle')}</h1>
-        <span className="desk-stat">{t('desk.count', { n: reports.length })}</span>
-        {overdue > 0 && (
-          <span className="desk-stat desk-stat-alert" data-testid="overdue-count">
-            {t('desk.overdue')}: {overdue}
-          </span>
-        )}
-        <LiveIndicator state={feed.connection} />
+    <PlacementProvider>
+      <div className={`desk desk-ioc${selectedId !== null ? ' with-panel' : ''}`}>
+        <div className="desk-bar">
+          <h1>{t('desk.iocTitle')}</h1>
+          <span className="desk-stat">{t('desk.count', { n: reports.length })}</span>
+          {overdue > 0 && (
+            <span className="desk-stat desk-stat-alert" data-testid="overdue-count">
+              {t('desk.overdue')}: {overdue}
+            </span>
+          )}
+          <LiveIndicator state={feed.connection} />
+        </div>
+        <div className="desk-map">
+          <Suspense fallback={<Loading />}>
+            <IocMap reports={reports} now={now} fresh={feed.fresh} selectedId={selectedId} onSelect={setSelectedId} />
+          </Suspense>
+        </div>
+        <div className="desk-queue" aria-label={t('desk.queue')}>
+          <IocQueue reports={reports} now={now} fresh={feed.fresh} selectedId={selectedId} onSelect={setSelectedId} />
+        </div>
+        <DeskPanel feed={feed} selectedId={selectedId} onClose={() => setSelectedId(null)} />
       </div>
-      <div className="desk-map">
-        <Suspense fallback={<Loading />}>
-          <IocMap reports={reports} now={now} fresh={feed.fresh} selectedId={selectedId} onSelect={setSelectedId} />
-        </Suspense>
-      </div>
-      <div className="desk-queue" aria-label={t('desk.queue')}>
-        <IocQueue reports={reports} now={now} fresh={feed.fresh} selectedId={selectedId} onSelect={setSelectedId} />
-      </div>
-      <DeskPanel feed={feed} selectedId={selectedId} onClose={() => setSelectedId(null)} />
-    </div>
+    </PlacementProvider>
   );
 }

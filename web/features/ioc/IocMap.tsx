@@ -3,8 +3,10 @@ import { useEffect } from 'react';
 import { Marker, useMap } from 'react-leaflet';
 import type { StaffReportView } from '../../../shared/schemas/reports';
 import { useI18n } from '../../i18n';
+import { mappable } from '../desk/location';
 import type { ReportCollectionProps } from '../desk/ReportList';
 import { BaseMap } from '../map/BaseMap';
+import { PlacementLayer } from './PlacementLayer';
 import { markerHtml, markerLook, type MarkerLook } from './markerStyle';
 
 const icons = new Map<string, L.DivIcon>();
@@ -33,19 +35,22 @@ function ShowSelected({ report }: { report: StaffReportView | undefined }) {
   const lat = report?.lat;
   const lng = report?.lng;
   useEffect(() => {
-    if (lat === undefined || lng === undefined) return;
+    if (lat === undefined || lng === undefined || lat === null || lng === null) return;
     if (!map.getBounds().pad(-0.15).contains([lat, lng])) map.panTo([lat, lng]);
   }, [map, lat, lng]);
   return null;
 }
 
-/** The wall map: one marker per open report, coloured by status, red ring when overdue. */
+/**
+ * The wall map: one marker per open report, coloured by status, red ring when overdue. Reports not
+ * placed yet have no marker (the queue shows them with a "no location" badge).
+ */
 export default function IocMap({ reports, now, fresh, selectedId, onSelect }: ReportCollectionProps) {
   const { t, name } = useI18n();
   const selected = reports.find((r) => r.id === selectedId);
   return (
     <BaseMap label={t('desk.map')} className="map-desk">
-      {reports.map((r) => (
+      {mappable(reports).map((r) => (
         <Marker
           key={r.id}
           position={[r.lat, r.lng]}
@@ -56,6 +61,7 @@ export default function IocMap({ reports, now, fresh, selectedId, onSelect }: Re
         />
       ))}
       <ShowSelected report={selected} />
+      <PlacementLayer />
     </BaseMap>
   );
 }

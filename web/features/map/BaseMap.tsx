@@ -1,6 +1,6 @@
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { MapContainer, TileLayer, useMap } from 'react-leaflet';
+import { MapContainer, TileLayer, useMap, ZoomControl } from 'react-leaflet';
 import { runtimeConfig } from '../../app/config';
 import { useI18n } from '../../i18n';
 import { AreasLayer } from './AreasLayer';
@@ -38,7 +38,7 @@ export function BaseMap({
   center?: [number, number];
   zoom?: number;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [config] = useState(runtimeConfig);
   const [tilesOffline, setTilesOffline] = useState(false);
   const tiles = useRef({ loaded: 0, failed: 0 });
@@ -54,7 +54,15 @@ export function BaseMap({
 
   return (
     <section className={`map-frame ${className ?? ''}`} aria-label={label}>
-      <MapContainer center={center ?? config.center} zoom={zoom ?? config.zoom} className="map" scrollWheelZoom>
+      <MapContainer
+        center={center ?? config.center}
+        zoom={zoom ?? config.zoom}
+        className="map"
+        scrollWheelZoom
+        zoomControl={false}
+      >
+        {/* Zoom buttons named in the interface language (Leaflet's own say "Zoom in" in English). */}
+        <ZoomControl key={lang} position="topleft" zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
         {config.tileUrl && (
           <TileLayer
             url={config.tileUrl}

@@ -1,6 +1,8 @@
 import { LIMITS } from '../../../shared/domain/limits';
+import type { CategoryQuestion } from '../../../shared/schemas/categories';
 import { useI18n } from '../../i18n';
 import type { Draft } from './draft';
+import { QuestionFields } from './QuestionFields';
 import { TextField } from './TextField';
 
 /** The private contact inputs, in order. */
@@ -15,15 +17,19 @@ const CONTACT_FIELDS = [
   autoComplete: string;
 }[];
 
-/** Step 3: description, optional address and private contact. */
+/** Step 3: description, the category's questions, optional address (with the map) and private contact. */
 export function DetailsStep({
   draft,
+  questions,
   errors,
   onChange,
+  onAnswer,
 }: {
   draft: Draft;
+  questions: readonly CategoryQuestion[];
   errors: Record<string, string>;
   onChange: (patch: Partial<Draft>) => void;
+  onAnswer: (code: string, value: string | string[]) => void;
 }) {
   const { t } = useI18n();
   const descError = errors.description;
@@ -58,17 +64,20 @@ export function DetailsStep({
           </span>
         </div>
       </div>
-      <TextField
-        id="report-address"
-        path="address"
-        label={t('report.address')}
-        optional
-        value={draft.address}
-        maxLength={LIMITS.addressMax}
-        autoComplete="street-address"
-        error={errors.address}
-        onChange={(v) => onChange({ address: v })}
-      />
+      <QuestionFields questions={questions} answers={draft.attributes} errors={errors} onAnswer={onAnswer} />
+      {draft.locationMode === 'map' && (
+        <TextField
+          id="report-address"
+          path="address"
+          label={t('report.address')}
+          optional
+          value={draft.address}
+          maxLength={LIMITS.addressMax}
+          autoComplete="street-address"
+          error={errors.address}
+          onChange={(v) => onChange({ address: v })}
+        />
+      )}
       <fieldset className="contact-fieldset">
         <legend>
           {t('report.contact.legend')} <span className="optional">({t('common.optional')})</span>

@@ -1,39 +1,55 @@
 import { useEffect, useRef, type FormEvent } from 'react';
-import { useCategories } from '../../api/reference';
 import { useI18n, type MessageKey } from '../../i18n';
 import { ErrorNotice, Loading } from '../../ui/Feedback';
+import { cachedWards, useReportCategories } from './catalog';
 import { iconEmoji } from './categoryIcons';
 import { CategoryStep } from './CategoryStep';
 import { DetailsStep } from './DetailsStep';
 import { LocationStep } from './LocationStep';
+import { NearbyPanel } from './NearbyPanel';
+import { OutboxPending } from './OutboxPending';
+import { PhotoPicker } from './PhotoPicker';
 import { ReportSuccess } from './ReportSuccess';
 import { useReportForm } from './useReportForm';
 import './report-form.css';
 
 const STEP_TITLES: Record<1 | 2 | 3, MessageKey> = { 1: 'report.step1', 2: 'report.step2', 3: 'report.step3' };
 
-/** The resident's three-step report form: category, location, description. */
+/** The resident's three-step report form: category, location and photos, description. */
 export function ReportForm() {
   const { t, name } = useI18n();
-  const categories = useCategories();
-  const form = useReportForm();
-  const { draft, errors } = form;
+  const categories = useReportCategories();
+  const form = useReportForm(categories.data);
+  const { draft, errors, category, photos, nearby } = form;
   const heading = useRef<HTMLHeadingElement>(null);
-  const shownStep = useRef(draft.step);
+  const showingNearby = draft.step === 2 && nearby.items !== null;
+  const view = `${draft.step}:${showingNearby}`;
+  const shownView = useRef(view);
 
   // Move focus to the new step's heading so screen readers and keyboards follow along.
   useEffect(() => {
-    if (shownStep.current === draft.step) return;
-    shownStep.current = draft.step;
+    if (shownView.current === view) return;
+    shownView.current = view;
     heading.current?.focus();
-  }, [draft.step]);
+  }, [view]);
 
   if (form.result) return <ReportSuccess result={form.result} onNew={form.startOver} />;
+  if (form.pending) {
+    return (
+      <OutboxPending
+        item={form.pending}
+        categories={categories.data}
+        wards={cachedWards()}
+        onSendNow={form.sendNow}
+        onEdit={() => void form.editPending()}
+      />
+    );
+  }
 
-  const category = categories.data?.find((c) => c.code === draft.categoryCode);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    if (draft.step < 3) form.next();
+    if (showingNearby) return;
+    if (draft.step < 3) void form.next();
     else void form.submit();
   };
 
@@ -55,7 +71,7 @@ export function ReportForm() {
       </ol>
       <p className="step-count">{t('report.step', { n: draft.step })}</p>
       <h2 ref={heading} tabIndex={-1}>
-        {t(STEP_TITLES[draft.step])}
+        {showingNearby ? t('report.nearby.title') : t(STEP_TITLES[draft.step])}
       </h2>
 
       {draft.step > 1 && category && (
@@ -86,15 +102,47 @@ export function ReportForm() {
         ) : (
           <Loading />
         ))}
-      {draft.step === 2 && (
-        <LocationStep
-          lat={draft.lat}
-          lng={draft.lng}
-          error={errors.lat ?? errors.lng}
-          onChange={(lat, lng) => form.update({ lat, lng })}
+      {showingNearby && nearby.items && (
+        <NearbyPanel
+          items={nearby.items}
+          following={nearby.following}
+          error={nearby.followError}
+          onFollow={(code) => void form.follow(code)}
+          onContinue={form.notADuplicate}
         />
       )}
-      {draft.step === 3 && <DetailsStep draft={draft} errors={errors} onChange={form.update} />}
+      {draft.step === 2 && !showingNearby && (
+        <>
+          <LocationStep
+            draft={draft}
+            errors={errors}
+            onPoint={form.setPoint}
+            onMode={form.setLocationMode}
+            onChange={form.update}
+          />
+          <PhotoPicker
+            photos={draft.photos}
+            blobs={photos.blobs}
+            busy={photos.busy}
+            pickError={photos.pickError}
+            errors={errors}
+            offer={photos.offer}
+            onAdd={(files) => void photos.add(files)}
+            onRemove={photos.remove}
+            onAcceptOffer={photos.acceptOffer}
+            onIgnoreOffer={photos.ignoreOffer}
+          />
+        </>
+      )}
+      {draft.step === 3 && (
+        <DetailsStep
+          draft={draft}
+          questions={form.questions}
+          errors={errors}
+          onChange={form.update}
+          onAnswer={form.setAnswer}
+        />
+      )}
 
       {form.formError && (
         <p className="notice notice-error" role="alert" data-testid="form-error">
@@ -106,19 +154,19 @@ export function ReportForm() {
           <button
             type="button"
             className="btn btn-secondary btn-large"
-            onClick={() => form.goTo((draft.step - 1) as 1 | 2)}
+            onClick={() => form.goTo(showingNearby ? 2 : ((draft.step - 1) as 1 | 2))}
             disabled={form.busy}
           >
             {t('common.back')}
           </button>
         )}
-        {draft.step === 2 && (
-          <button type="submit" className="btn btn-primary btn-large">
-            {t('common.next')}
+        {draft.step === 2 && !showingNearby && (
+          <button type="submit" className="btn btn-primary btn-large" disabled={nearby.checking}>
+            {nearby.checking ? t('report.nearby.checking') : t('common.next')}
           </button>
         )}
         {draft.step === 3 && (
-          <button type="submit" className="btn btn-primary btn-large" disabled={form.busy}>
+          <button type="submit" className="btn btn-primary btn-large" disabled={form.busy || photos.busy}>
             {form.busy ? t('report.submitting') : t('report.submit')}
           </button>
         )}

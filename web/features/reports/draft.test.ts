@@ -27,6 +27,8 @@ describe('the report draft', () => {
     expect(d.step).toBe(1);
     expect(d.lat).toBeNull();
     expect(d.contact).toEqual({ name: '', phone: '', email: '' });
+    expect(d.photos).toEqual([]);
+    expect(d.locationMode).toBe('map');
     clearDraft();
     expect(localStorage.getItem('beacon.reportDraft')).toBeNull();
   });
@@ -58,9 +60,31 @@ describe('the report draft', () => {
     expect(withPhone.contact).toEqual({ name: undefined, phone: '0901 234 567', email: undefined });
   });
 
+  it('sends a report placed by address with the ward and address and no coordinates at all', () => {
+    const input = toInput({
+      ...emptyDraft(),
+      categoryCode: 'trees',
+      locationMode: 'address',
+      // A point picked earlier, before the resident switched to the address form, is not sent.
+      lat: 13.1,
+      lng: 109.3,
+      areaCode: 'tuy-hoa',
+      address: ' Trước chợ Tuy Hòa ',
+      description: 'Cây đổ chắn đường',
+    });
+    expect('lat' in input).toBe(false);
+    expect('lng' in input).toBe(false);
+    expect(input).toMatchObject({ areaCode: 'tuy-hoa', address: 'Trước chợ Tuy Hòa', categoryCode: 'trees' });
+  });
+
   it('knows which step holds each field the server may name', () => {
     expect(stepOfField('categoryCode')).toBe(1);
     expect(stepOfField('lng')).toBe(2);
+    expect(stepOfField('areaCode')).toBe(2);
+    expect(stepOfField('photos.1')).toBe(2);
+    expect(stepOfField('address')).toBe(3);
+    expect(stepOfField('address', 'address')).toBe(2);
+    expect(stepOfField('attributes.pole_number')).toBe(3);
     expect(stepOfField('contact.email')).toBe(3);
   });
 });

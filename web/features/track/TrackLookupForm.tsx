@@ -1,15 +1,24 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useI18n } from '../../i18n';
+import { listMyReports } from '../device/myReports';
 import { normalizeCode, recentCodes } from './recent';
 import './track.css';
 
-/** A box to type a tracking code, plus the codes filed from this device. */
+const SHOWN = 5;
+
+/** This device's codes: the reports it filed or followed, then older remembered codes; newest first. */
+function deviceCodes(): { codes: string[]; more: boolean } {
+  const all = [...new Set([...listMyReports().map((r) => r.trackingCode), ...recentCodes()])];
+  return { codes: all.slice(0, SHOWN), more: all.length > 0 };
+}
+
+/** A box to type a tracking code, plus the codes filed from this device and a link to all of them. */
 export function TrackLookupForm({ initial = '' }: { initial?: string }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [code, setCode] = useState(initial);
-  const [recent] = useState(recentCodes);
+  const [recent] = useState(deviceCodes);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -20,7 +29,7 @@ export function TrackLookupForm({ initial = '' }: { initial?: string }) {
   return (
     <section className="card lookup-card" aria-labelledby="lookup-title">
       <h2 id="lookup-title">{t('track.lookup.title')}</h2>
-      <form className="lookup-form" onSubmit={submit} role="search">
+      <form className="lookup-form" onSubmit={submit} role="search" aria-labelledby="lookup-title">
         <label htmlFor="lookup-code">{t('track.lookup.label')}</label>
         <div className="input-row">
           <input
@@ -38,11 +47,11 @@ export function TrackLookupForm({ initial = '' }: { initial?: string }) {
           </button>
         </div>
       </form>
-      {recent.length > 0 && (
+      {recent.codes.length > 0 && (
         <div className="recent">
           <p className="hint">{t('track.recent')}</p>
           <ul>
-            {recent.map((c) => (
+            {recent.codes.map((c) => (
               <li key={c}>
                 <Link to={`/track/${encodeURIComponent(c)}`}>{c}</Link>
               </li>
@@ -50,6 +59,11 @@ export function TrackLookupForm({ initial = '' }: { initial?: string }) {
           </ul>
         </div>
       )}
+      <p className="my-reports-link">
+        <Link to="/my" data-testid="my-reports-link">
+          {recent.more ? t('my.viewAll') : t('nav.my')}
+        </Link>
+      </p>
     </section>
   );
 }

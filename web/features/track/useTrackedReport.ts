@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PublicReportView } from '../../../shared/schemas/reports';
 import { publicApi } from '../../api/endpoints';
 import {
@@ -22,18 +22,22 @@ export function useTrackedReport(code: string): {
   report: PublicReportView | undefined;
   error: unknown;
   connection: ConnectionState;
+  /** Shows a view the server answered with (after a resident's action), unless a newer one is shown. */
+  update: (report: PublicReportView) => void;
 } {
   const [loaded, setLoaded] = useState<Loaded>({ code, state: null, error: null });
   const [connection, setConnection] = useState<ConnectionState>('connecting');
+  // The state the live feed builds on; shared with `update`, which can come from outside the effect.
+  const currentRef = useRef<TrackState | null>(null);
 
   useEffect(() => {
     const ctrl = new AbortController();
-    let current: TrackState | null = null;
+    currentRef.current = null;
     let socket: AppSocket | null = null;
     let stopWatching = () => {};
     const show = (next: TrackState) => {
-      if (next === current) return;
-      current = next;
+      if (next === currentRef.current) return;
+      currentRef.current = next;
       setLoaded({ code, state: next, error: null });
     };
 
@@ -46,14 +50,16 @@ export function useTrackedReport(code: string): {
         stopWatching = watchConnection(s, setConnection);
         // On every (re)connect: follow again, asking for the events missed since the last one seen.
         s.on('connect', () => {
-          const afterEventId = current?.lastEventId ?? 0;
+          const afterEventId = currentRef.current?.lastEventId ?? 0;
           s.timeout(ACK_TIMEOUT_MS).emit('track:subscribe', { trackingCode: code, afterEventId }, (err, res) => {
+            const current = currentRef.current;
             if (err || !res.ok || !current || ctrl.signal.aborted) return;
             if (res.data.lastEventId >= current.lastEventId)
               show({ report: res.data.report, lastEventId: res.data.lastEventId });
           });
         });
         s.on('report:updated', (e) => {
+          const current = currentRef.current;
           if (current && isPublicView(e.report))
             show(applyPublicEvent(current, { eventId: e.eventId, report: e.report }));
         });
@@ -69,6 +75,25 @@ export function useTrackedReport(code: string): {
     };
   }, [code]);
 
+  const update = useCallback(
+    (report: PublicReportView) => {
+      const current = currentRef.current;
+      if (!current || report.trackingCode !== code) return;
+      const next = fromView(report);
+      // An answer is only as new as its newest timeline entry: never step back behind the live feed.
+      const shown = applyPublicEvent(current, { eventId: next.lastEventId, report });
+      if (shown === current) return;
+      currentRef.current = shown;
+      setLoaded({ code, state: shown, error: null });
+    },
+    [code],
+  );
+
   const same = loaded.code === code;
-  return { report: same ? loaded.state?.report : undefined, error: same ? loaded.error : null, connection };
+  return {
+    report: same ? loaded.state?.report : undefined,
+    error: same ? loaded.error : null,
+    connection,
+    update,
+  };
 }

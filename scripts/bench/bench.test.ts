@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { formatTable, loadBenches } from './run';
+
+describe('benchmarks', () => {
+  it('weighs the resident’s first load in a smoke run and reports its figures', async () => {
+    const [weight] = await loadBenches(['resident-weight']);
+    expect(weight?.name).toBe('resident-weight');
+    const rows = await weight!.run({ smoke: true });
+    const byName = Object.fromEntries(rows.map((r) => [r.name, r]));
+    expect(byName['web.resident_js_gz']?.value).toBeGreaterThan(0);
+    expect(byName['web.resident_js_gz']?.unit).toBe('kB');
+    expect(typeof byName['web.resident_js_gz']?.met).toBe('boolean');
+    expect(byName['web.resident_css_gz']?.value).toBeGreaterThan(0);
+    expect(byName['web.resident_css_gz']?.target).toBeNull();
+    expect(formatTable(rows)).toContain('web.resident_js_gz');
+  }, 120_000);
+});
