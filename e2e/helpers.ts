@@ -1,4 +1,11 @@
-import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import {
+  expect,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import path from 'node:path';
 
 /** The password of every demo account. */
@@ -29,4 +36,26 @@ export async function signedIn(
 /** Waits until a page's live connection says connected. */
 export async function connected(page: Page): Promise<void> {
   await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected');
+}
+
+/** A phone: small viewport, touch. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 };
+
+/**
+ * Presses Tab until `target` has the focus, as a keyboard user would (fails if it is not reachable
+ * within `max` presses).
+ */
+export async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`could not reach ${target} with Tab`);
+}
+
+/** Counts reports whose description is exactly `text`, as the IOC sees them. */
+export async function countReports(request: APIRequestContext, text: string): Promise<number> {
+  await request.post('/api/auth/login', { data: { username: 'operator', password: DEMO_PASSWORD } });
+  const list = (await (await request.get('/api/reports?limit=500')).json()) as { items: { description: string }[] };
+  return list.items.filter((r) => r.description === text).length;
 }
