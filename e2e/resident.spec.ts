@@ -121,3 +121,29 @@ test.describe('a resident with a bad connection', () => {
     expect(await countReports(request, description)).toBe(1);
   });
 });
+
+test('anyone sees open reports on the public map, clustered at city zoom, opening into single reports', async ({
+  page,
+  request,
+}) => {
+  // Five residents report rubbish at the same corner of the market.
+  for (let i = 0; i < 5; i++) {
+    const body = {
+      categoryCode: 'environment',
+      lat: 13.0934 + i * 0.0002,
+      lng: 109.2958,
+      description: `Rác ùn ứ góc chợ (${i})`,
+      contact: { name: 'Nguyễn Văn Riêng', phone: '0905000111' },
+    };
+    expect((await request.post('/api/reports', { data: body })).status()).toBe(201);
+  }
+  await page.goto('/map');
+  const cluster = page.locator('.map-cluster').first();
+  await expect(cluster).toBeVisible();
+  const count = Number(await cluster.getAttribute('data-count'));
+  expect(count).toBeGreaterThan(1);
+  await shot(page, '12-public-map');
+  await cluster.click();
+  await expect(page.locator('.public-marker').first()).toBeAttached({ timeout: 10_000 });
+  await expect(page.getByText(/Nguyễn Văn Riêng|0905000111/)).toHaveCount(0);
+});

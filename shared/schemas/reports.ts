@@ -219,18 +219,18 @@ export const TransitionInput = z.object({
 /** The body of `POST /api/reports/:id/transitions`. */
 export type TransitionInput = z.infer<typeof TransitionInput>;
 
-/** The body of a resident's action on `POST /api/track/:code/actions` (needs `X-Resident-Token`). */
+/** The body of a resident's action on `POST /api/track/:code/actions` (needs `X-Resident-Token`) -> PublicReportView. */
 export const ResidentActionInput = z.object({
   action: z.enum(['close', 'reopen']),
   reason: trimmed(LIMITS.reasonMax).optional(),
 });
 
-/** `POST /api/track/:code/comments` (JSON, or multipart with `text` and up to 3 `photos`). */
+/** `POST /api/track/:code/comments` (JSON, or multipart with `text` and up to 3 `photos`) -> PublicReportView. */
 export const ResidentCommentInput = z.object({
   text: optionalText(LIMITS.commentMax),
 });
 
-/** `POST /api/track/:code/rating`: once, when resolved or closed; rating a resolved report closes it. */
+/** `POST /api/track/:code/rating` -> PublicReportView: once, when resolved or closed; rating a resolved report closes it. */
 export const RatingInput = z.object({
   score: z
     .number({ error: 'must be a number' })

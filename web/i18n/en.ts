@@ -166,7 +166,8 @@ export const en: Record<MessageKey, string> = {
   'offline.sendNow': 'Try sending now',
   'offline.edit': 'Edit the report',
   'offline.kept': 'The report is kept safe on this device until it is sent, even if you close the page.',
-  'offline.storeFailed': 'The report could not be saved on this device (storage full?). Your draft is still here; please try again.',
+  'offline.storeFailed':
+    'The report could not be saved on this device (storage full?). Your draft is still here; please try again.',
   'offline.summary.place': 'Location',
   'offline.summary.photos': '{n} photo(s)',
   'offline.summary.savedAt': 'Saved at',

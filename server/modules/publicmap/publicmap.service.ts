@@ -72,7 +72,8 @@ export class PublicMapService implements ReportEventSink {
       const points = this.repo
         .points({ open: status !== 'resolved', resolvedSince })
         .filter((p) => !category?.length || category.includes(p.categoryCode));
-      index = new Supercluster<Props>({ radius: 60, maxZoom: 17 }).load(points.map(toFeature));
+      // Past zoom 16 every report is its own marker, so a cluster always opens before the map's last zoom.
+      index = new Supercluster<Props>({ radius: 60, maxZoom: 16 }).load(points.map(toFeature));
       this.indexes.set(key, index);
     }
     return index;

@@ -73,16 +73,18 @@ export function TrackView({
           onSubmitting={() => setEngaged((e) => ({ ...e, rate: true }))}
         />
       )}
-      {token && ((report.reopenUntil && canReopen(report, token, now)) || engaged.reopen) && (
-        <ReopenForm
-          key={`reopen-${code}`}
-          code={code}
-          token={token}
-          reopenUntil={report.reopenUntil}
-          onUpdated={onUpdated}
-          onSubmitting={() => setEngaged((e) => ({ ...e, reopen: true }))}
-        />
-      )}
+      {/* The "reopened" confirmation stays only while the report is reopened; each new resolution gets a fresh form. */}
+      {token &&
+        ((report.reopenUntil && canReopen(report, token, now)) || (engaged.reopen && report.status === 'reopened')) && (
+          <ReopenForm
+            key={`reopen-${code}-${report.resolvedAt ?? ''}`}
+            code={code}
+            token={token}
+            reopenUntil={report.reopenUntil}
+            onUpdated={onUpdated}
+            onSubmitting={() => setEngaged((e) => ({ ...e, reopen: true }))}
+          />
+        )}
 
       <section className="card">
         <dl className="facts facts-grid">
