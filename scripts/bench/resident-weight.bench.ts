@@ -53,7 +53,11 @@ function moduleRecorder(into: Map<string, string[]>): Plugin {
     apply: 'build',
     generateBundle(_options, bundle) {
       for (const [file, out] of Object.entries(bundle)) {
-        if (out.type === 'chunk') into.set(file, out.moduleIds.map((id) => id.replaceAll('\\', '/')));
+        if (out.type === 'chunk')
+          into.set(
+            file,
+            out.moduleIds.map((id) => id.replaceAll('\\', '/')),
+          );
       }
     },
   };
@@ -88,7 +92,13 @@ export async function run(_opts: { smoke: boolean }): Promise<Row[]> {
       { name: 'web.resident_js_gz', value: jsKb, unit: 'kB', target: `<= ${JS_BUDGET_KB}`, met: jsKb <= JS_BUDGET_KB },
       { name: 'web.resident_css_gz', value: kb(cssBytes), unit: 'kB', target: null, met: null },
       { name: 'web.resident_js_files', value: js.size, unit: 'files', target: null, met: null },
-      { name: 'web.resident_heavy_modules', value: heavy.length, unit: 'modules', target: '= 0', met: heavy.length === 0 },
+      {
+        name: 'web.resident_heavy_modules',
+        value: heavy.length,
+        unit: 'modules',
+        target: '= 0',
+        met: heavy.length === 0,
+      },
     ];
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;

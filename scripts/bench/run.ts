@@ -32,7 +32,8 @@ export async function loadBenches(only: readonly string[] = []): Promise<BenchMo
   const benches: BenchModule[] = [];
   for (const file of files) {
     const mod = (await import(pathToFileURL(path.join(BENCH_DIR, file)).href)) as Partial<BenchModule>;
-    if (typeof mod.name !== 'string' || typeof mod.run !== 'function') throw new Error(`${file} does not export name and run`);
+    if (typeof mod.name !== 'string' || typeof mod.run !== 'function')
+      throw new Error(`${file} does not export name and run`);
     const stem = file.replace(/\.bench\.ts$/, '');
     if (only.length && !only.includes(mod.name) && !only.includes(stem)) continue;
     benches.push({ name: mod.name, run: mod.run });
@@ -51,7 +52,8 @@ export function formatTable(rows: readonly Row[]): string {
     r.met === null ? '—' : r.met ? 'yes' : 'NO',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 1 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 

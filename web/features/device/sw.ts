@@ -24,7 +24,10 @@ interface ServiceWorkerScopeLike {
   skipWaiting(): Promise<void>;
   clients: {
     claim(): Promise<void>;
-    matchAll(options?: { type?: 'window'; includeUncontrolled?: boolean }): Promise<readonly { postMessage(message: unknown): void }[]>;
+    matchAll(options?: {
+      type?: 'window';
+      includeUncontrolled?: boolean;
+    }): Promise<readonly { postMessage(message: unknown): void }[]>;
   };
   addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEventLike) => void): void;
   addEventListener(type: 'sync', listener: (event: SyncEventLike) => void): void;

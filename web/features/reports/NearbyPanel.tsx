@@ -27,7 +27,12 @@ export function NearbyPanel({
         {items.map((r) => {
           const descId = `nearby-${r.trackingCode}`;
           return (
-            <li key={r.trackingCode} className="nearby-item" data-testid="nearby-report" data-tracking-code={r.trackingCode}>
+            <li
+              key={r.trackingCode}
+              className="nearby-item"
+              data-testid="nearby-report"
+              data-tracking-code={r.trackingCode}
+            >
               {r.thumbUrl && <img className="nearby-thumb" src={r.thumbUrl} alt="" loading="lazy" />}
               <div className="nearby-body">
                 <p className="nearby-desc" id={descId}>

@@ -64,7 +64,9 @@ export function OutboxPending({
         <Fact label={t('report.category.chosen')}>{category ? name(category.name) : input.categoryCode}</Fact>
         <Fact label={t('offline.summary.place')}>{place || '—'}</Fact>
         <Fact label={t('report.description')}>{excerpt(input.description)}</Fact>
-        {photos.length > 0 && <Fact label={t('report.photos.title')}>{t('offline.summary.photos', { n: photos.length })}</Fact>}
+        {photos.length > 0 && (
+          <Fact label={t('report.photos.title')}>{t('offline.summary.photos', { n: photos.length })}</Fact>
+        )}
         <Fact label={t('offline.summary.savedAt')}>{formatDateTime(new Date(item.createdAt).toISOString(), lang)}</Fact>
       </dl>
       {waiting && state && state.attempts > 0 && (

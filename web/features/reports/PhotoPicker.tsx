@@ -119,7 +119,12 @@ export function PhotoPicker({
         </p>
       )}
       {offer && (
-        <div className="photo-gps-offer" role="group" aria-labelledby="photo-gps-question" data-testid="photo-gps-offer">
+        <div
+          className="photo-gps-offer"
+          role="group"
+          aria-labelledby="photo-gps-question"
+          data-testid="photo-gps-offer"
+        >
           <p id="photo-gps-question" role="status">
             <strong>{t('report.photos.gpsOffer')}</strong>{' '}
             <span className="hint">

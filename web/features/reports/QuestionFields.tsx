@@ -72,9 +72,7 @@ function Question({
               required={!multi && q.required}
               aria-invalid={error ? true : undefined}
               onChange={(e) =>
-                onChange(
-                  multi ? (e.target.checked ? [...list, v.key] : list.filter((k) => k !== v.key)) : v.key,
-                )
+                onChange(multi ? (e.target.checked ? [...list, v.key] : list.filter((k) => k !== v.key)) : v.key)
               }
             />
             <span>{name(v.name)}</span>

@@ -72,7 +72,10 @@ function stubApi({
       if (url === '/api/areas') return jsonResponse(200, areas);
       if (url.startsWith('/api/reports/nearby')) return jsonResponse(200, nearby);
       if (url.endsWith('/follow')) {
-        return jsonResponse(200, { report: publicReport({ trackingCode: 'TH-2611-AAAAAA' }), residentToken: 'rt-followed' });
+        return jsonResponse(200, {
+          report: publicReport({ trackingCode: 'TH-2611-AAAAAA' }),
+          residentToken: 'rt-followed',
+        });
       }
       const answer = answers.shift();
       if (!answer) throw new Error(`unexpected call ${url}`);
@@ -114,7 +117,9 @@ afterEach(() => {
 describe('the resident report form', () => {
   it('brings the report back with the server’s field error under the description it names', async () => {
     stubApi({
-      posts: [() => problem(422, 'validation_failed', [{ path: 'description', message: 'must be at least 10 characters' }])],
+      posts: [
+        () => problem(422, 'validation_failed', [{ path: 'description', message: 'must be at least 10 characters' }]),
+      ],
     });
     renderWithApp(<ReportForm />);
     await fillUpToDescription('Tối om');
@@ -211,7 +216,11 @@ describe('filing without the map', () => {
 
     await screen.findByTestId('tracking-code');
     const body = JSON.parse(String(api.posts()[0]?.init.body));
-    expect(body).toMatchObject({ areaCode: 'tuy-hoa', address: 'Trước số 125 Trần Hưng Đạo', description: 'Đèn đường tắt cả đoạn' });
+    expect(body).toMatchObject({
+      areaCode: 'tuy-hoa',
+      address: 'Trước số 125 Trần Hưng Đạo',
+      description: 'Đèn đường tắt cả đoạn',
+    });
     expect(body).not.toHaveProperty('lat');
     expect(body).not.toHaveProperty('lng');
     // No point, so no duplicate check either.
@@ -270,7 +279,9 @@ describe('the category’s extra questions', () => {
   it('shows the server’s error on an answer', async () => {
     stubApi({
       categories: [withQuestions],
-      posts: [() => problem(422, 'validation_failed', [{ path: 'attributes.pole_number', message: 'is not a pole number' }])],
+      posts: [
+        () => problem(422, 'validation_failed', [{ path: 'attributes.pole_number', message: 'is not a pole number' }]),
+      ],
     });
     renderWithApp(<ReportForm />);
     await fillUpToDescription('Đèn đường không sáng');
@@ -322,7 +333,9 @@ describe('photos', () => {
     stubApi();
     renderWithApp(<ReportForm />);
     await chooseCategory();
-    fireEvent.change(screen.getByTestId('photo-input-gallery'), { target: { files: [photo('a.jpg'), photo('b.jpg')] } });
+    fireEvent.change(screen.getByTestId('photo-input-gallery'), {
+      target: { files: [photo('a.jpg'), photo('b.jpg')] },
+    });
     fireEvent.click(await screen.findByRole('button', { name: 'Bỏ qua' }));
     expect(screen.queryByTestId('photo-gps-offer')).toBeNull();
     expect(screen.getByTestId('location-readout').textContent).toBe('Chưa chọn vị trí.');

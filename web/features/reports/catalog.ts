@@ -58,9 +58,7 @@ export function useWards(): AsyncState<WardOption[]> {
   return useAsync('report-wards', () =>
     withOfflineCopy(WARDS_KEY, async () => {
       const areas = await memoized('areas', () => catalogApi.areas());
-      return areas
-        .map((a) => ({ code: a.code, name: a.name }))
-        .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+      return areas.map((a) => ({ code: a.code, name: a.name })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
     }),
   );
 }

@@ -15,7 +15,8 @@ export async function readPhotoGps(file: Blob): Promise<PhotoPosition | null> {
     const gps = await exifr.gps(file);
     const lat = gps?.latitude;
     const lng = gps?.longitude;
-    if (typeof lat !== 'number' || typeof lng !== 'number' || !Number.isFinite(lat) || !Number.isFinite(lng)) return null;
+    if (typeof lat !== 'number' || typeof lng !== 'number' || !Number.isFinite(lat) || !Number.isFinite(lng))
+      return null;
     // (0, 0) is what some cameras write when they had no fix.
     if (Math.abs(lat) > 90 || Math.abs(lng) > 180 || (lat === 0 && lng === 0)) return null;
     return { lat, lng };

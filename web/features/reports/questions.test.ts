@@ -3,7 +3,8 @@ import type { CategoryQuestion } from '../../../shared/schemas/categories';
 import { translate } from '../../i18n';
 import { answersToAttributes, parseNumber, sortedQuestions, validateAnswers } from './questions';
 
-const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('vi', key, params);
+const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
+  translate('vi', key, params);
 
 const q = (patch: Partial<CategoryQuestion> & Pick<CategoryQuestion, 'code' | 'datatype'>): CategoryQuestion => ({
   label: { vi: patch.code, en: patch.code },

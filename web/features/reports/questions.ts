@@ -80,8 +80,10 @@ export function validateAnswers(
       continue;
     }
     if (q.datatype === 'number' && parseNumber(textOf(raw)) === null) errors[path] = t('field.number');
-    else if (q.datatype === 'datetime' && localDateTimeToIso(textOf(raw)) === null) errors[path] = t('report.question.datetime');
-    else if (textOf(raw).length > LIMITS.attributeValueMax) errors[path] = t('field.tooLong', { n: LIMITS.attributeValueMax });
+    else if (q.datatype === 'datetime' && localDateTimeToIso(textOf(raw)) === null)
+      errors[path] = t('report.question.datetime');
+    else if (textOf(raw).length > LIMITS.attributeValueMax)
+      errors[path] = t('field.tooLong', { n: LIMITS.attributeValueMax });
     else if (attributeValue(q, raw) === undefined) errors[path] = t('report.question.choose');
   }
   return errors;

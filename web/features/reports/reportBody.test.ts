@@ -77,7 +77,10 @@ describe('sending an outbox item', () => {
     );
 
   it('posts multipart with its Idempotency-Key and lets the browser set the boundary', async () => {
-    const fetch = vi.fn(async (_url: string, _init?: RequestInit) => new Response(JSON.stringify({ trackingCode: 'TH-1' }), { status: 201 }));
+    const fetch = vi.fn(
+      async (_url: string, _init?: RequestInit) =>
+        new Response(JSON.stringify({ trackingCode: 'TH-1' }), { status: 201 }),
+    );
     const outcome = await sendReport(item(2), fetch as unknown as typeof globalThis.fetch);
     expect(outcome).toEqual({ ok: true, result: { trackingCode: 'TH-1' } });
     const init = fetch.mock.calls[0]?.[1] as RequestInit;
@@ -90,7 +93,13 @@ describe('sending an outbox item', () => {
   it('reports the status and field errors of a refusal, and status 0 for no answer', async () => {
     const refuse = async () =>
       new Response(
-        JSON.stringify({ type: '/problems/payload_too_large', title: 'x', status: 413, code: 'payload_too_large', errors: [{ path: 'photos.1', message: 'too large' }] }),
+        JSON.stringify({
+          type: '/problems/payload_too_large',
+          title: 'x',
+          status: 413,
+          code: 'payload_too_large',
+          errors: [{ path: 'photos.1', message: 'too large' }],
+        }),
         { status: 413, headers: { 'Content-Type': 'application/problem+json' } },
       );
     expect(await sendReport(item(2), refuse as unknown as typeof globalThis.fetch)).toEqual({
@@ -100,6 +109,9 @@ describe('sending an outbox item', () => {
       errors: [{ path: 'photos.1', message: 'too large' }],
     });
     const drop = async () => Promise.reject(new TypeError('Failed to fetch'));
-    expect(await sendReport(item(), drop as unknown as typeof globalThis.fetch)).toMatchObject({ ok: false, status: 0 });
+    expect(await sendReport(item(), drop as unknown as typeof globalThis.fetch)).toMatchObject({
+      ok: false,
+      status: 0,
+    });
   });
 });

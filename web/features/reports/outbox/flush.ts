@@ -28,7 +28,9 @@ export async function flushOutbox(deps: FlushDeps): Promise<FlushReport> {
   const items = await deps.store.all();
   for (const candidate of items) {
     if (!isDue(candidate, now())) continue;
-    const claimed = await deps.store.update(candidate.id, (item) => claim(item, now(), deps.leaseMs ?? DEFAULT_LEASE_MS));
+    const claimed = await deps.store.update(candidate.id, (item) =>
+      claim(item, now(), deps.leaseMs ?? DEFAULT_LEASE_MS),
+    );
     if (!claimed || claimed.state.status !== 'sending') continue;
     const attempt = claimed.state.attempts;
     let outcome: SendOutcome;

@@ -35,15 +35,20 @@ export interface OutboxItem {
 
 /** What one attempt to send gave. `status` 0 means the request never got an answer (network). */
 export type SendOutcome =
-  | { ok: true; result: CreateReportResult }
-  | { ok: false; status: number; code: string; errors: FieldError[] };
+  { ok: true; result: CreateReportResult } | { ok: false; status: number; code: string; errors: FieldError[] };
 
 /** An attempt older than this is taken to have died with its page (a crash, a killed tab). */
 export const DEFAULT_LEASE_MS = 3 * 60_000;
 
 /** A fresh submission, due at once. */
 export function newOutboxItem(id: string, payload: OutboxPayload, draft: Draft, now: number): OutboxItem {
-  return { id, createdAt: now, payload, draft, state: { status: 'queued', attempts: 0, nextAttemptAt: now, lastError: null } };
+  return {
+    id,
+    createdAt: now,
+    payload,
+    draft,
+    state: { status: 'queued', attempts: 0, nextAttemptAt: now, lastError: null },
+  };
 }
 
 /** Worth trying again later: no answer, a timeout, "slow down", or the server's own failure (5xx, 503). */

@@ -30,7 +30,12 @@ const invalid: SendOutcome = {
 
 function item(id = 'key-1', at = T0): OutboxItem {
   const draft = { ...emptyDraft(), idempotencyKey: id, categoryCode: 'street_lighting', description: 'Đèn tắt' };
-  return newOutboxItem(id, { input: { categoryCode: 'street_lighting', lat: 13.1, lng: 109.3, description: 'Đèn tắt' }, photos: [] }, draft, at);
+  return newOutboxItem(
+    id,
+    { input: { categoryCode: 'street_lighting', lat: 13.1, lng: 109.3, description: 'Đèn tắt' }, photos: [] },
+    draft,
+    at,
+  );
 }
 
 /** A sender that answers from a script and records the key of every attempt. */
@@ -59,7 +64,11 @@ describe('the outbox', () => {
     expect(seen).toEqual(['sending']);
     expect(report.sent).toHaveLength(1);
     const stored = await store.get('key-1');
-    expect(stored?.state).toMatchObject({ status: 'sent', attempts: 1, result: { trackingCode: 'TH-2611-7KQ3MD', residentToken: 'rt-secret' } });
+    expect(stored?.state).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      result: { trackingCode: 'TH-2611-7KQ3MD', residentToken: 'rt-secret' },
+    });
   });
 
   it('keeps a report that met no network or a 503, and retries it with the same key after the backoff', async () => {
@@ -70,7 +79,12 @@ describe('the outbox', () => {
 
     await flushOutbox({ store, send, now: clock, random: () => 0 });
     let stored = await store.get('key-1');
-    expect(stored?.state).toMatchObject({ status: 'queued', attempts: 1, nextAttemptAt: T0 + 1_000, lastError: 'network_error' });
+    expect(stored?.state).toMatchObject({
+      status: 'queued',
+      attempts: 1,
+      nextAttemptAt: T0 + 1_000,
+      lastError: 'network_error',
+    });
 
     // Not due yet: nothing is sent.
     await flushOutbox({ store, send, now: clock });
