@@ -16,6 +16,8 @@ import { reportsRoutes } from './modules/reports/reports.routes';
 import { residentsRoutes } from './modules/residents/residents.routes';
 import { photosRoutes } from './modules/photos/photos.routes';
 import { publicMapRoutes } from './modules/publicmap/publicmap.routes';
+import { triageRoutes } from './modules/triage/triage.routes';
+import { iocMapRoutes } from './modules/iocmap/iocmap.routes';
 import { registerMultipart } from './plugins/multipart';
 import { LIMITS } from '../shared/domain/limits';
 import { statsRoutes } from './modules/stats/stats.routes';
@@ -65,6 +67,8 @@ export function buildApp(deps: AppDeps): BuiltApp {
   residentsRoutes(app, services.residents);
   photosRoutes(app, services.residents, services.photos);
   publicMapRoutes(app, services.publicMap);
+  triageRoutes(app, services.triage);
+  iocMapRoutes(app, services.iocMap, services.calendar);
   statsRoutes(app, services.stats);
 
   // The built web app, with client-side routes falling back to index.html.

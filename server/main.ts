@@ -48,3 +48,5 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
 await app.listen({ port: config.port, host: config.host });
+// Deadlines: mark reports overdue (once each) now and every 30 seconds.
+services.overdue.start(30_000);

@@ -1,10 +1,14 @@
 import type { Db } from './db/client';
 import type { Clock } from './domain/clock';
-import type { WorkingCalendar } from './domain/working-time';
 import { AuthRepository } from './modules/auth/auth.repository';
 import { AuthService } from './modules/auth/auth.service';
 import { CatalogRepository } from './modules/catalog/catalog.repository';
 import { CatalogService } from './modules/catalog/catalog.service';
+import { CalendarService } from './modules/deadlines/calendar.service';
+import { OverdueScheduler } from './modules/deadlines/overdue.scheduler';
+import { IocMapRepository } from './modules/iocmap/iocmap.repository';
+import { IocMapService } from './modules/iocmap/iocmap.service';
+import { TriageService } from './modules/triage/triage.service';
 import { PhotoStore } from './modules/photos/photo-store';
 import { PhotosService } from './modules/photos/photos.service';
 import { PublicMapRepository } from './modules/publicmap/publicmap.repository';
@@ -29,6 +33,10 @@ export interface Services {
   photos: PhotosService;
   publicMap: PublicMapService;
   stats: StatsService;
+  calendar: CalendarService;
+  overdue: OverdueScheduler;
+  triage: TriageService;
+  iocMap: IocMapService;
 }
 
 /** Options that shape the services. */
@@ -39,7 +47,6 @@ export interface ServiceOptions {
   photoDir: string;
   /** Largest photo upload in bytes (`PHOTO_MAX_MB`). */
   photoMaxBytes?: number;
-  calendar?: WorkingCalendar;
 }
 
 /** Builds the services over one database connection. */
@@ -50,7 +57,10 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions): S
   const writer = new ReportWriter(reportsRepo);
   const tokens = new ResidentTokens(db);
   const photos = new PhotosService(new PhotoStore(options.photoDir), options.photoMaxBytes);
-  const reports = new ReportsService(reportsRepo, writer, catalog, routing, tokens, photos, clock, options);
+  const calendar = new CalendarService(db);
+  const reports = new ReportsService(reportsRepo, writer, catalog, routing, tokens, photos, calendar, clock, options);
+  const iocMap = new IocMapService(new IocMapRepository(db), clock);
+  writer.onCommitted(iocMap);
   const publicMap = new PublicMapService(new PublicMapRepository(db), clock);
   writer.onCommitted(publicMap);
   return {
@@ -62,6 +72,10 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions): S
     residents: new ResidentsService(reportsRepo, writer, reports, catalog, tokens, photos, clock),
     photos,
     publicMap,
-    stats: new StatsService(new StatsRepository(db), clock, options.calendar),
+    stats: new StatsService(new StatsRepository(db), clock),
+    calendar,
+    overdue: new OverdueScheduler(db, writer, clock),
+    triage: new TriageService(reportsRepo, writer, reports, catalog, routing, calendar, clock),
+    iocMap,
   };
 }

@@ -110,6 +110,16 @@ export const TIMELINE_EVENT_TYPES = [
   'followed',
   /** The IOC placed a report filed by address on the map. */
   'located',
+  /** The deadline passed with the report still open (written once, by the scheduler). */
+  'overdue',
+  /** The IOC changed the priority. */
+  'priority_changed',
+  /** Staff added an internal note (never public). */
+  'note',
+  /** The IOC corrected the category and/or location; routing and deadline were recomputed. */
+  'corrected',
+  /** Filed as `assigned` straight away: the category dispatches to the routed unit at receipt. */
+  'auto_dispatched',
 ] as const;
 /** A timeline entry's type. */
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number];

@@ -2,3 +2,4 @@ export * from './common';
 export * from './categories';
 export * from './reports';
 export * from './stats';
+export * from './ioc';

@@ -23,6 +23,8 @@ export const categories = sqliteTable(
     duplicateDays: integer('duplicate_days').notNull().default(30),
     /** How long after resolution a resident may reopen. */
     reopenWindowDays: integer('reopen_window_days').notNull().default(7),
+    /** Dispatch to the routed unit at receipt instead of holding in the IOC inbox for verification. */
+    autoDispatch: integer('auto_dispatch', { mode: 'boolean' }).notNull().default(false),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
   },

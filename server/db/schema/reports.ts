@@ -36,6 +36,8 @@ export const reports = sqliteTable(
     dueAt: integer('due_at').notNull(),
     resolvedAt: integer('resolved_at'),
     closedAt: integer('closed_at'),
+    /** When the scheduler found it past its deadline (set once; the `overdue` event is written then). */
+    overdueAt: integer('overdue_at'),
     version: integer('version').notNull().default(0),
   },
   (t) => [

@@ -168,6 +168,30 @@ export class ReportsRepository {
     return this.db.select().from(photos).where(eq(photos.id, id)).get();
   }
 
+  /** Followers of a duplicate become followers of its original. */
+  moveFollowers(fromReportId: number, toReportId: number): void {
+    this.db
+      .update(reportFollowers)
+      .set({ reportId: toReportId })
+      .where(eq(reportFollowers.reportId, fromReportId))
+      .run();
+  }
+
+  /** Photos of a duplicate join its original, shown with the merge event. */
+  movePhotos(fromReportId: number, toReportId: number, eventId: number): void {
+    this.db.update(photos).set({ reportId: toReportId, eventId }).where(eq(photos.reportId, fromReportId)).run();
+  }
+
+  /** Reports merged into this one (their filers may still act on it). */
+  mergedInto(reportId: number): number[] {
+    return this.db
+      .select({ id: reports.id })
+      .from(reports)
+      .where(eq(reports.duplicateOfId, reportId))
+      .all()
+      .map((r) => r.id);
+  }
+
   insertFollower(reportId: number, now: number): number {
     return this.db
       .insert(reportFollowers)

@@ -12,7 +12,8 @@ import { AppError } from '../../domain/app-error';
 import type { Clock } from '../../domain/clock';
 import { stableHash } from '../../domain/stable-hash';
 import { makeTrackingCode } from '../../domain/tracking-code';
-import { computeDueAt, DEFAULT_CALENDAR, localDate, type WorkingCalendar } from '../../domain/working-time';
+import { computeDueAt, localDate } from '../../domain/working-time';
+import type { CalendarService } from '../deadlines/calendar.service';
 import type { AuthUser } from '../auth/auth.service';
 import { questionsOf } from '../catalog/catalog.presenter';
 import type { CatalogService } from '../catalog/catalog.service';
@@ -55,8 +56,9 @@ export class ReportsService {
     private readonly routing: RoutingService,
     private readonly tokens: ResidentTokens,
     private readonly photos: PhotoIngest,
+    private readonly calendar: CalendarService,
     private readonly clock: Clock,
-    private readonly options: { codePrefix: string; calendar?: WorkingCalendar },
+    private readonly options: { codePrefix: string },
   ) {}
 
   /**
@@ -91,12 +93,12 @@ export class ReportsService {
     return withPhotos(this.photos, opts.photos, (stored) => {
       const actor = opts.actor ?? { role: 'resident' };
       const now = this.clock.now();
-      const calendar = this.options.calendar ?? DEFAULT_CALENDAR;
+      const calendar = this.calendar.current();
       const yymm = localDate(now, calendar).slice(2, 7).replace('-', '');
       const committed = this.repo.transaction(() => {
         // Checked again inside the transaction: a concurrent retry may have committed meanwhile.
         const seen = opts.idempotencyKey ? this.replay(opts.idempotencyKey, requestHash) : null;
-        if (seen) return { result: seen, event: null };
+        if (seen) return { result: seen, events: null };
         let code = makeTrackingCode(this.options.codePrefix, yymm);
         while (this.repo.trackingCodeExists(code)) code = makeTrackingCode(this.options.codePrefix, yymm);
         const row: NewReportRow = {
@@ -136,10 +138,23 @@ export class ReportsService {
         });
         for (const p of stored) this.repo.insertPhoto({ ...p, reportId: report.id, eventId: event.id, createdAt: now });
         if (opts.idempotencyKey) this.repo.insertIdempotencyKey(opts.idempotencyKey, requestHash, report.id, now);
-        return { result: this.presentNew(report), event: { event, report } satisfies CommittedEvent };
+        const events: CommittedEvent[] = [{ event, report }];
+        // Categories that need no verification go straight to the routed unit (never when it is the IOC).
+        if (category.autoDispatch && routed.unit.kind !== 'ioc') {
+          events.push(
+            this.writer.applyInTransaction(
+              report,
+              report.version,
+              { type: 'auto_dispatched', patch: { status: 'assigned' } },
+              { role: 'system' },
+              now,
+            ),
+          );
+        }
+        return { result: this.presentNew(events.at(-1)!.report), events };
       });
-      if (committed.event) this.writer.publish([committed.event]);
-      return { result: committed.result, replayed: committed.event === null };
+      if (committed.events) this.writer.publish(committed.events);
+      return { result: committed.result, replayed: committed.events === null };
     });
   }
 
@@ -290,6 +305,23 @@ export class ReportsService {
             now,
           ),
         );
+        // Followers, photos and residents' updates join the original; the duplicate keeps its history.
+        const mergeEvent = out[1]!.event;
+        this.repo.moveFollowers(row.id, original.id);
+        this.repo.movePhotos(row.id, original.id, mergeEvent.id);
+        for (const e of this.repo.eventsOf(row.id).filter((x) => x.type === 'comment' && x.publicNote)) {
+          this.repo.insertEvent({
+            reportId: original.id,
+            type: 'comment',
+            fromStatus: original.status,
+            toStatus: original.status,
+            unitId: original.unitId,
+            actorRole: e.actorRole,
+            actorUserId: e.actorUserId,
+            publicNote: e.publicNote,
+            createdAt: now,
+          });
+        }
       }
       return out;
     });

@@ -40,14 +40,14 @@ export class ResidentTokens {
     return this.sign(`follower:${followerId}`);
   }
 
-  /** True when `token` belongs to the filer or one of the followers of the report. */
-  verify(token: string | undefined, reportId: number, followerIds: readonly number[]): boolean {
+  /** True when `token` belongs to the filer of one of `reportIds` or to one of the followers. */
+  verify(token: string | undefined, reportIds: readonly number[], followerIds: readonly number[]): boolean {
     if (!token || token.length > 100) return false;
     const given = Buffer.from(token);
     const same = (expected: string) => {
       const e = Buffer.from(expected);
       return e.length === given.length && timingSafeEqual(e, given);
     };
-    return same(this.forReport(reportId)) || followerIds.some((id) => same(this.forFollower(id)));
+    return reportIds.some((id) => same(this.forReport(id))) || followerIds.some((id) => same(this.forFollower(id)));
   }
 }

@@ -48,7 +48,9 @@ export class ResidentsService {
   /** The report, if the token proves this device filed or followed it; 403 otherwise. */
   private owned(code: string, token: string | undefined): ReportRow {
     const row = this.byCode(code);
-    if (!this.tokens.verify(token, row.id, this.repo.followerIds(row.id)))
+    // The filers of duplicates merged into this report follow it too.
+    const filers = [row.id, ...this.repo.mergedInto(row.id)];
+    if (!this.tokens.verify(token, filers, this.repo.followerIds(row.id)))
       throw new AppError('resident_token_required');
     return row;
   }
