@@ -15,3 +15,22 @@ describe('benchmarks', () => {
     expect(formatTable(rows)).toContain('web.resident_js_gz');
   }, 120_000);
 });
+
+describe('the map benchmark', () => {
+  it('builds a small city of open reports, serves its viewports and reports every map figure', async () => {
+    const [map] = await loadBenches(['map']);
+    const rows = await map!.run({ smoke: true });
+    const names = rows.map((r) => r.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'map.index_build_ms',
+        'map.city_p50_ms',
+        'map.city_kb',
+        'map.street_p50_ms',
+        'map.street_kb',
+      ]),
+    );
+    for (const r of rows) expect(r.value, r.name).toBeGreaterThan(0);
+    expect(rows.find((r) => r.name === 'map.city_kb')!.target).toBe('<= 100');
+  }, 120_000);
+});

@@ -54,7 +54,8 @@ export class IocMapService implements ReportEventSink {
     });
     this.index = new Supercluster<Props, { overdue: number; dueSoon: number }>({
       radius: 60,
-      maxZoom: 16,
+      // Dense streets stay clustered down to the map's last zooms, so a street view stays small.
+      maxZoom: 19,
       map: (props) => ({ overdue: props.overdue, dueSoon: props.dueSoon }),
       reduce: (acc, props) => {
         acc.overdue += props.overdue;

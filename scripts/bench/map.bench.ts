@@ -1,0 +1,202 @@
+/**
+ * map.*: the IOC wall map with 100,000 open reports. Builds a database of its own, measures the cluster
+ * index build in-process, then starts the real server (a separate process on 127.0.0.1) and measures
+ * viewport answers at city and street zoom over HTTP, and the first paint of /ioc/wall in Chromium.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { migrateDatabase, openDatabase } from '../../server/db/client';
+import { systemClock } from '../../server/domain/clock';
+import { IocMapRepository } from '../../server/modules/iocmap/iocmap.repository';
+import { IocMapService } from '../../server/modules/iocmap/iocmap.service';
+import { demoCity } from '../seed/demo-city';
+import { DEMO_PASSWORD, loadDemoCity } from '../seed/load-demo-city';
+import { Rng } from '../seed/random';
+import type { Row } from './run';
+
+export const name = 'map';
+
+const CITY = { bbox: '109.18,13.01,109.36,13.19', zoom: 13 };
+const STREET = { bbox: '109.296,13.091,109.304,13.099', zoom: 17 };
+const OPEN = ['received', 'assigned', 'in_progress', 'reopened'];
+
+const row = (n: string, value: number, unit: string, target: number | null): Row => ({
+  name: n,
+  value: Number(value.toFixed(2)),
+  unit,
+  target: target === null ? null : `<= ${target}`,
+  met: target === null ? null : value <= target,
+});
+
+/** Fills a database with `count` open reports around the demo city's places. */
+async function buildDatabase(dir: string, count: number): Promise<string> {
+  const file = path.join(dir, 'beacon.db');
+  const db = openDatabase(file);
+  migrateDatabase(db);
+  await loadDemoCity(db, { now: Date.now(), photoDir: path.join(dir, 'photos'), history: false });
+  const rng = new Rng(7);
+  const now = Date.now();
+  const units = db.$client.prepare('select id from units').pluck().all() as number[];
+  const insert = db.$client
+    .prepare(`insert into reports (tracking_code, category_code, lat, lng, description, channel, area_code, area_name, unit_id, priority, status, created_at, updated_at, due_at, overdue_at, version)
+    values (?, ?, ?, ?, ?, 'app', null, null, ?, 'normal', ?, ?, ?, ?, ?, 0)`);
+  db.$client.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      const place = rng.pick(demoCity.places);
+      const gauss = () => (rng.next() + rng.next() + rng.next() - 1.5) * 0.01;
+      const created = now - rng.int(0, 20 * 86_400_000);
+      const due = created + rng.int(4, 100) * 3_600_000;
+      insert.run(
+        `BM-${i.toString(36).toUpperCase().padStart(6, '0')}`,
+        rng.pick(demoCity.categories).code,
+        place.lat + gauss(),
+        place.lng + gauss(),
+        'Benchmark report',
+        rng.pick(units),
+        rng.pick(OPEN),
+        created,
+        created,
+        due,
+        due < now ? due : null,
+      );
+    }
+  })();
+  db.$client.close();
+  return file;
+}
+
+async function waitFor(url: string, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > end) throw new Error(`${url} did not answer within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+/** Median time and size of a viewport answer over `n` requests (the first, which builds the index, excluded). */
+async function viewport(base: string, cookie: string, v: { bbox: string; zoom: number }, n: number) {
+  const url = `${base}/api/ioc/map?bbox=${v.bbox}&zoom=${v.zoom}`;
+  await fetch(url, { headers: { cookie } });
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url, { headers: { cookie } });
+    const body = await res.arrayBuffer();
+    times.push(performance.now() - t0);
+    bytes = body.byteLength;
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95), kb: bytes / 1024 };
+}
+
+async function firstPaint(base: string): Promise<number> {
+  const { chromium } = await import('@playwright/test');
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    await context.request.post(`${base}/api/auth/login`, { data: { username: 'operator', password: DEMO_PASSWORD } });
+    const page = await context.newPage();
+    const t0 = performance.now();
+    await page.goto(`${base}/ioc/wall`);
+    await page.locator('.wall-cluster, .wall-marker').first().waitFor({ state: 'visible', timeout: 15_000 });
+    return performance.now() - t0;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Runs the map benchmark; `smoke` uses 2,000 reports and skips the browser. */
+export async function run({ smoke }: { smoke: boolean }): Promise<Row[]> {
+  const count = smoke ? 2_000 : 100_000;
+  const dir = mkdtempSync(path.join(tmpdir(), 'beacon-map-bench-'));
+  let server: ChildProcess | null = null;
+  try {
+    const file = await buildDatabase(dir, count);
+    const db = openDatabase(file, { readonly: true });
+    const service = new IocMapService(new IocMapRepository(db), systemClock);
+    const builds: number[] = [];
+    for (let i = 0; i < (smoke ? 1 : 3); i++) {
+      const t0 = performance.now();
+      service.rebuild();
+      builds.push(performance.now() - t0);
+    }
+    db.$client.close();
+    const rows: Row[] = [
+      row('map.reports', count, 'reports', null),
+      row('map.index_build_ms', percentile(builds, 50), 'ms', null),
+    ];
+
+    const webDist = path.join(dir, 'web');
+    if (!smoke)
+      execFileSync('npx', ['vite', 'build', '--outDir', webDist, '--emptyOutDir', '--logLevel', 'error'], {
+        stdio: 'inherit',
+      });
+    const port = 3190 + Math.floor(Math.random() * 9);
+    const base = `http://127.0.0.1:${port}`;
+    server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dir,
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'error',
+        WEB_DIST: webDist,
+      },
+      stdio: 'inherit',
+    });
+    await waitFor(`${base}/api/health`, 60_000);
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'operator', password: DEMO_PASSWORD }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const n = smoke ? 5 : 50;
+    const city = await viewport(base, cookie, CITY, n);
+    const street = await viewport(base, cookie, STREET, n);
+    rows.push(
+      row('map.city_p50_ms', city.p50, 'ms', 10),
+      row('map.city_p95_ms', city.p95, 'ms', null),
+      row('map.city_kb', city.kb, 'KB', 100),
+      row('map.street_p50_ms', street.p50, 'ms', 10),
+      row('map.street_p95_ms', street.p95, 'ms', null),
+      row('map.street_kb', street.kb, 'KB', 100),
+    );
+    if (!smoke) {
+      // A page that never paints is a missed target, not a lost run.
+      const paint = await firstPaint(base).catch((e: Error) => {
+        console.error(`map.first_paint: ${e.message.split('\n')[0]}`);
+        return 15_000;
+      });
+      rows.push(row('map.first_paint_ms', paint, 'ms', 2000));
+    }
+    return rows;
+  } finally {
+    server?.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
