@@ -51,6 +51,8 @@ export interface DemoCategory {
   keywords: string[];
   /** Extra questions (Open311 attributes). */
   questions?: DemoQuestion[];
+  /** Dispatch to the routed unit at receipt, without IOC verification. */
+  autoDispatch?: boolean;
 }
 
 /** An extra question of a category (same shape as the shared CategoryQuestion). */
@@ -291,6 +293,7 @@ export const demoCity: DemoCity = {
       defaultPriority: 'high',
       deadline: { value: 4, unit: 'hours' },
       sortOrder: 1,
+      autoDispatch: true,
       descriptionVi: 'Đèn tín hiệu hỏng, ùn tắc, đậu đỗ xe sai quy định, biển báo hư hỏng.',
       descriptionEn: 'Broken traffic lights, congestion, illegal parking, damaged road signs.',
       keywords: ['đèn tín hiệu', 'ùn tắc', 'kẹt xe', 'đậu xe', 'biển báo'],

@@ -112,10 +112,10 @@ export async function generateHistory(db: Db, opts: { now: number; count: number
       case 'duplicate':
         return add('mark_duplicate', rng.int(10, 120) * MIN);
       case 'handed_back':
-        add('dispatch', rng.int(5, 90) * MIN);
+        if (!p.category.autoDispatch) add('dispatch', rng.int(5, 90) * MIN); // auto-dispatched at receipt otherwise
         return add('hand_back', rng.int(1, 6) * HOUR);
     }
-    add('dispatch', rng.int(5, 90) * MIN);
+    if (!p.category.autoDispatch) add('dispatch', rng.int(5, 90) * MIN);
     if (p.fate === 'open_assigned') return;
     add('start', Math.min(work() / 3, rng.int(1, 8) * HOUR));
     if (p.fate === 'in_progress') return;

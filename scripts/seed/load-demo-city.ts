@@ -72,6 +72,7 @@ export async function loadDemoCity(
           deadlineUnit: c.deadline.unit,
           sortOrder: c.sortOrder,
           questions: JSON.stringify(c.questions ?? []),
+          autoDispatch: c.autoDispatch ?? false,
         })
         .run();
     }
