@@ -21,7 +21,16 @@ export default defineConfig({
         rollupFormat: 'iife',
         // The resident's shell only: staff screens (and recharts) are not pushed onto every phone.
         globPatterns: ['index.html', 'manifest.webmanifest', 'icons/*.{png,svg}', 'assets/*.{js,css}'],
-        globIgnores: ['**/StatsPage-*', '**/IocPage-*', '**/UnitPage-*', '**/LoginPage-*', '**/queue-*'],
+        // Staff screens are never precached on residents' phones.
+        globIgnores: [
+          '**/StatsPage-*',
+          '**/IocPage-*',
+          '**/UnitPage-*',
+          '**/LoginPage-*',
+          '**/queue-*',
+          '**/WallPage-*',
+          '**/WallMap-*',
+        ],
       },
     }),
   ],

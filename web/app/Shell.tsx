@@ -12,6 +12,8 @@ const STAFF_LINKS: { to: string; label: MessageKey; roles: readonly StaffRole[] 
   { to: '/ioc', label: 'nav.ioc', roles: PAGE_ROLES.ioc },
   { to: '/unit', label: 'nav.unit', roles: PAGE_ROLES.unit },
   { to: '/stats', label: 'nav.stats', roles: PAGE_ROLES.stats },
+  // Operators reach the wall from their desk; leaders have no desk, so it is in their menu.
+  { to: '/ioc/wall', label: 'nav.wall', roles: ['leader'] },
 ];
 
 /** Header (brand, navigation, language, user) around every page. */

@@ -1,7 +1,8 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { PAGE_ROLES } from '../features/auth/roleHome';
 import { RequireRole } from '../features/auth/RequireRole';
+import { Loading } from '../ui/Feedback';
 import { Shell } from './Shell';
 
 // Pages load on demand: a resident never downloads the IOC desk, the map or the charts they don't open.
@@ -14,10 +15,22 @@ const LoginPage = lazy(() => import('../pages/LoginPage'));
 const IocPage = lazy(() => import('../pages/IocPage'));
 const UnitPage = lazy(() => import('../pages/UnitPage'));
 const StatsPage = lazy(() => import('../pages/StatsPage'));
+const WallPage = lazy(() => import('../pages/WallPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 
 /** The route table. */
 export const router = createBrowserRouter([
+  // The wall fills a big screen on its own: no header around it.
+  {
+    path: '/ioc/wall',
+    element: (
+      <Suspense fallback={<Loading />}>
+        <RequireRole roles={PAGE_ROLES['ioc/wall']}>
+          <WallPage />
+        </RequireRole>
+      </Suspense>
+    ),
+  },
   {
     element: <Shell />,
     children: [

@@ -2,11 +2,22 @@ import type { TimelineEntry } from '../../shared/schemas/reports';
 import { formatDateTime, isMessageKey, useI18n } from '../i18n';
 import { PhotoGallery } from './PhotoGallery';
 
-/** A timeline entry as staff see it (actor, internal flag); residents get the plain entry. */
-export type TimelineItem = TimelineEntry & { actor?: string | null; internal?: boolean };
+/** A timeline entry as staff see it (actor, staff-only note, internal flag); residents get the plain entry. */
+export type TimelineItem = TimelineEntry & { actor?: string | null; internal?: boolean; internalNote?: string | null };
 
 /** Entries named after what a person did, even when they also moved the status (rating closes a report). */
-const NAMED_EVENTS: readonly string[] = ['comment', 'rated', 'followed', 'located', 'duplicate_merged'];
+const NAMED_EVENTS: readonly string[] = [
+  'comment',
+  'rated',
+  'followed',
+  'located',
+  'duplicate_merged',
+  'overdue',
+  'priority_changed',
+  'note',
+  'corrected',
+  'auto_dispatched',
+];
 
 /** What happened to a report, newest first, with the public notes (replies, reasons) and photos. */
 export function Timeline({ entries }: { entries: readonly TimelineItem[] }) {
@@ -21,34 +32,45 @@ export function Timeline({ entries }: { entries: readonly TimelineItem[] }) {
   };
   return (
     <ol className="timeline" data-testid="timeline">
-      {sorted.map((e) => (
-        <li
-          key={e.eventId}
-          className={`timeline-item${e.toStatus ? ` status-${e.toStatus}` : ''}${e.internal ? ' internal' : ''}`}
-        >
-          <span className="timeline-dot" aria-hidden="true" />
-          <div className="timeline-body">
-            <p className="timeline-title">
-              <strong>{title(e)}</strong>
-              {e.unit && <span className="timeline-unit"> · {e.unit.name}</span>}
-              {e.internal && <span className="tag tag-muted">{t('detail.internal')}</span>}
-            </p>
-            <p className="timeline-meta">
-              <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time>
-              {e.actor && <span> · {t('detail.actor', { name: actor(e.actor) })}</span>}
-            </p>
-            {e.note && <p className="timeline-note">{e.note}</p>}
-            {e.photos?.length > 0 && (
-              <PhotoGallery
-                photos={e.photos}
-                small
-                testId="timeline-photos"
-                describe={(n, total) => t('photo.entry', { n, total, at: formatDateTime(e.at, lang) })}
-              />
-            )}
-          </div>
-        </li>
-      ))}
+      {sorted.map((e) => {
+        // An internal note is the whole entry: staff only, never on the resident's page.
+        const internal = e.internal || e.type === 'note';
+        return (
+          <li
+            key={e.eventId}
+            className={`timeline-item${e.toStatus ? ` status-${e.toStatus}` : ''}${internal ? ' internal' : ''}`}
+            data-type={e.type}
+          >
+            <span className="timeline-dot" aria-hidden="true" />
+            <div className="timeline-body">
+              <p className="timeline-title">
+                <strong>{title(e)}</strong>
+                {e.unit && <span className="timeline-unit"> · {e.unit.name}</span>}
+                {internal && <span className="tag tag-muted">{t('detail.internal')}</span>}
+              </p>
+              <p className="timeline-meta">
+                <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time>
+                {e.actor && <span> · {t('detail.actor', { name: actor(e.actor) })}</span>}
+              </p>
+              {e.note && <p className="timeline-note">{e.note}</p>}
+              {e.internalNote && (
+                <p className="timeline-note timeline-internal-note" data-testid="timeline-internal-note">
+                  <span className="sr-only">{t('detail.internal')}: </span>
+                  {e.internalNote}
+                </p>
+              )}
+              {e.photos?.length > 0 && (
+                <PhotoGallery
+                  photos={e.photos}
+                  small
+                  testId="timeline-photos"
+                  describe={(n, total) => t('photo.entry', { n, total, at: formatDateTime(e.at, lang) })}
+                />
+              )}
+            </div>
+          </li>
+        );
+      })}
     </ol>
   );
 }

@@ -16,4 +16,11 @@ describe('where staff land after signing in', () => {
     expect(afterLogin('operator', 'https://evil.example/')).toBe('/ioc');
     expect(afterLogin('operator', null)).toBe('/ioc');
   });
+
+  it('lets leaders open the wall screen, though not the operator desk under the same path', () => {
+    expect(afterLogin('leader', '/ioc/wall')).toBe('/ioc/wall');
+    expect(afterLogin('operator', '/ioc/wall')).toBe('/ioc/wall');
+    expect(afterLogin('leader', '/ioc')).toBe('/stats');
+    expect(afterLogin('staff', '/ioc/wall')).toBe('/unit');
+  });
 });

@@ -18,12 +18,16 @@ export const PAGE_ROLES = {
   ioc: ['operator', 'admin'],
   unit: ['staff', 'admin'],
   stats: ['leader', 'admin', 'operator'],
+  'ioc/wall': ['operator', 'admin', 'leader'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 /** The page to open after sign-in: the requested one if the role may see it, else the role's home. */
 export function afterLogin(role: StaffRole, next: string | null): string {
   if (next) {
-    const page = Object.entries(PAGE_ROLES).find(([name]) => next === `/${name}` || next.startsWith(`/${name}/`));
+    // The most specific page wins: `/ioc/wall` has its own roles, wider than `/ioc`'s.
+    const page = Object.entries(PAGE_ROLES)
+      .sort(([a], [b]) => b.length - a.length)
+      .find(([name]) => next === `/${name}` || next.startsWith(`/${name}/`));
     if (page && (page[1] as readonly StaffRole[]).includes(role)) return next;
   }
   return roleHome(role);

@@ -1,11 +1,15 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { LIMITS } from '../../../shared/domain/limits';
 import { transitionFor, type ReportAction } from '../../../shared/domain/lifecycle';
 import type { StaffReportView } from '../../../shared/schemas/reports';
 import { useI18n, type MessageKey } from '../../i18n';
+import { DuplicateChoices } from './DuplicateChoices';
 import { composeReason, REASON_PRESETS } from './reasons';
 import { UnitSelect } from './UnitSelect';
 import type { ActionExtra } from './useReportAction';
+
+/** Where the keyboard goes when a form opens: its confirm button, its first field, or nowhere (opened by a click). */
+export type FormFocus = 'submit' | 'first' | null;
 
 /** True when an action needs more than a click (a unit, a reason, a note...). */
 export const needsForm = (action: ReportAction): boolean => transitionFor(action).requires.length > 0;
@@ -14,13 +18,15 @@ export const needsForm = (action: ReportAction): boolean => transitionFor(action
 export function ActionForm({
   action,
   report,
+  focus = null,
   busy,
   serverErrors,
   onSubmit,
   onCancel,
 }: {
   action: ReportAction;
-  report: Pick<StaffReportView, 'unit'>;
+  report: Pick<StaffReportView, 'unit'> & Partial<Pick<StaffReportView, 'trackingCode' | 'category' | 'lat' | 'lng'>>;
+  focus?: FormFocus;
   busy: boolean;
   serverErrors: Record<string, string>;
   onSubmit: (extra: ActionExtra) => void;
@@ -37,6 +43,18 @@ export function ActionForm({
   const [duplicateOf, setDuplicateOf] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const shown = { ...errors, ...serverErrors };
+  const form = useRef<HTMLFormElement>(null);
+  const initialFocus = useRef(focus);
+
+  useEffect(() => {
+    const box = form.current;
+    if (!box || !initialFocus.current) return;
+    const target =
+      initialFocus.current === 'submit'
+        ? box.querySelector<HTMLElement>('button[type="submit"]')
+        : box.querySelector<HTMLElement>('select, textarea, input');
+    target?.focus();
+  }, []);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -74,6 +92,7 @@ export function ActionForm({
 
   return (
     <form
+      ref={form}
       className="action-form"
       onSubmit={submit}
       noValidate
@@ -145,6 +164,16 @@ export function ActionForm({
           )}
           {err('note')}
         </div>
+      )}
+      {requires.includes('duplicateOf') && report.trackingCode && report.category && (
+        <DuplicateChoices
+          trackingCode={report.trackingCode}
+          categoryCode={report.category.code}
+          lat={report.lat ?? null}
+          lng={report.lng ?? null}
+          value={duplicateOf}
+          onPick={setDuplicateOf}
+        />
       )}
       {requires.includes('duplicateOf') && (
         <div className={`field${shown.duplicateOf ? ' has-error' : ''}`}>

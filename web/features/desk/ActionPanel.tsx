@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { ReportAction } from '../../../shared/domain/lifecycle';
 import type { StaffReportView } from '../../../shared/schemas/reports';
 import { useI18n } from '../../i18n';
-import { ActionForm, needsForm } from './ActionForm';
+import { ActionForm, needsForm, type FormFocus } from './ActionForm';
+import { usePanelCommand, type PanelCommand } from './commands';
 import { useReportAction } from './useReportAction';
 
 const DANGER: readonly ReportAction[] = ['reject', 'mark_duplicate'];
@@ -13,8 +14,11 @@ export function ActionPanel({
   onDone,
   onStale,
   refreshing = false,
+  command,
 }: {
   report: StaffReportView;
+  /** A keyboard shortcut's request: open the dispatch or reject form ready to confirm, or close it. */
+  command?: PanelCommand;
   /** A newer version is loading: hold the buttons until it is here. */
   refreshing?: boolean;
   onDone: (updated: StaffReportView) => void;
@@ -22,11 +26,22 @@ export function ActionPanel({
 }) {
   const { t } = useI18n();
   const [open, setOpen] = useState<ReportAction | null>(null);
+  const [focus, setFocus] = useState<FormFocus>(null);
   const act = useReportAction(report, { onDone, onStale });
   const openForm = open && report.actions.includes(open) ? open : null;
 
+  usePanelCommand(command, report.id, (name) => {
+    if (name === 'cancel') return setOpen(null);
+    if ((name === 'dispatch' || name === 'reject') && report.actions.includes(name)) {
+      setOpen(name);
+      // "d" then Enter dispatches to the proposed unit: the confirm button has the focus.
+      setFocus(name === 'dispatch' ? 'submit' : 'first');
+    }
+  });
+
   const click = (action: ReportAction) => {
     act.clearMessage();
+    setFocus(null);
     if (needsForm(action)) setOpen(openForm === action ? null : action);
     else void act.run(action, {});
   };
@@ -60,6 +75,7 @@ export function ActionPanel({
           key={openForm}
           action={openForm}
           report={report}
+          focus={focus}
           busy={act.busy}
           serverErrors={act.fieldErrors}
           onCancel={() => setOpen(null)}

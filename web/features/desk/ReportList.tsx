@@ -12,8 +12,24 @@ export interface ReportCollectionProps {
   onSelect: (id: number) => void;
 }
 
+/** Extras of the IOC queue: the keyboard cursor and checkboxes for bulk actions. */
+export interface QueueExtras {
+  cursorId?: number | null;
+  checked?: ReadonlySet<number>;
+  onCheck?: (id: number, checked: boolean) => void;
+}
+
 /** A list of report rows, or a hint when there is none. */
-export function ReportList({ reports, now, fresh, selectedId, onSelect }: ReportCollectionProps) {
+export function ReportList({
+  reports,
+  now,
+  fresh,
+  selectedId,
+  onSelect,
+  cursorId = null,
+  checked,
+  onCheck,
+}: ReportCollectionProps & QueueExtras) {
   const { t } = useI18n();
   const icon = useCategoryIcons();
   if (reports.length === 0) return <p className="hint queue-empty">{t('desk.empty')}</p>;
@@ -28,6 +44,9 @@ export function ReportList({ reports, now, fresh, selectedId, onSelect }: Report
           selected={r.id === selectedId}
           fresh={fresh.has(r.id)}
           onSelect={onSelect}
+          cursor={r.id === cursorId}
+          checked={checked?.has(r.id)}
+          onCheck={onCheck}
         />
       ))}
     </ul>

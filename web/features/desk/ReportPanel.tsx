@@ -7,9 +7,11 @@ import { ErrorNotice, Loading } from '../../ui/Feedback';
 import { useNow } from '../../ui/useNow';
 import { useSession } from '../auth/useSession';
 import { ActionPanel } from './ActionPanel';
+import type { PanelCommand } from './commands';
 import { hasLocation } from './location';
 import { LocationPlacer } from './LocationPlacer';
 import { ReportDetails } from './ReportDetails';
+import { TriageTools } from './TriageTools';
 import './panel.css';
 
 /**
@@ -21,12 +23,15 @@ export function ReportPanel({
   listVersion,
   onUpdated,
   onClose,
+  command,
 }: {
   reportId: number;
   /** The version the live list holds (undefined once the report left the list). */
   listVersion: number | undefined;
   onUpdated: (report: StaffReportView) => void;
   onClose: () => void;
+  /** A keyboard shortcut's request to this panel (the IOC desk). */
+  command?: PanelCommand;
 }) {
   const { t } = useI18n();
   const { user } = useSession();
@@ -39,6 +44,7 @@ export function ReportPanel({
   const report = detail.data;
   // Only the IOC places reports (the server checks it too).
   const mayPlace = user?.role === 'operator' || user?.role === 'admin';
+  const mayNote = mayPlace || user?.role === 'staff';
   const onChanged = (updated: StaffReportView) => {
     setOwnVersion((v) => Math.max(v, updated.version));
     onUpdated(updated);
@@ -68,7 +74,23 @@ export function ReportPanel({
       <div className="panel-body">
         {report ? (
           <>
-            <ActionPanel report={report} onDone={onChanged} onStale={detail.reload} refreshing={detail.loading} />
+            <ActionPanel
+              report={report}
+              onDone={onChanged}
+              onStale={detail.reload}
+              refreshing={detail.loading}
+              command={command}
+            />
+            {mayNote && (
+              <TriageTools
+                report={report}
+                ioc={mayPlace}
+                onDone={onChanged}
+                onStale={detail.reload}
+                refreshing={detail.loading}
+                command={command}
+              />
+            )}
             {mayPlace && (!hasLocation(report) || placedHere) && (
               <LocationPlacer
                 report={report}

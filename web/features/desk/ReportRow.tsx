@@ -14,6 +14,9 @@ export function ReportRow({
   selected,
   fresh,
   onSelect,
+  cursor = false,
+  checked,
+  onCheck,
 }: {
   report: StaffReportView;
   now: number;
@@ -21,6 +24,11 @@ export function ReportRow({
   selected: boolean;
   fresh: boolean;
   onSelect: (id: number) => void;
+  /** The keyboard cursor (j/k) is on this row. */
+  cursor?: boolean;
+  /** With `onCheck`: a checkbox for bulk actions. */
+  checked?: boolean;
+  onCheck?: (id: number, checked: boolean) => void;
 }) {
   const { t, name } = useI18n();
   const open = isOpenStatus(report.status);
@@ -28,12 +36,24 @@ export function ReportRow({
   const cls = [
     'queue-row',
     selected && 'selected',
+    cursor && 'cursor',
     fresh && 'fresh',
     overdue && 'overdue',
     `priority-${report.priority}`,
   ];
   return (
-    <li>
+    <li className={onCheck ? 'queue-item checkable' : 'queue-item'}>
+      {onCheck && (
+        <input
+          type="checkbox"
+          className="row-check"
+          data-testid="row-check"
+          data-tracking-code={report.trackingCode}
+          checked={checked ?? false}
+          aria-label={t('bulk.check', { code: report.trackingCode })}
+          onChange={(e) => onCheck(report.id, e.target.checked)}
+        />
+      )}
       <button
         type="button"
         className={cls.filter(Boolean).join(' ')}
@@ -41,6 +61,7 @@ export function ReportRow({
         data-tracking-code={report.trackingCode}
         data-status={report.status}
         data-located={hasLocation(report)}
+        data-cursor={cursor || undefined}
         aria-pressed={selected}
         onClick={() => onSelect(report.id)}
       >

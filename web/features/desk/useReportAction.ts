@@ -17,7 +17,7 @@ export interface ActionMessage {
 }
 
 /**
- * Posts lifecycle transitions for one report (with its version, for optimistic locking).
+ * Posts changes of one report (with its version, for optimistic locking): transitions and the IOC's corrections.
  * A 409 means the report moved on: say so and let the caller reload it.
  */
 export function useReportAction(
@@ -29,14 +29,17 @@ export function useReportAction(
   const [message, setMessage] = useState<ActionMessage | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
 
-  /** Resolves true when the server accepted the action. */
-  const run = async (action: ReportAction, extra: ActionExtra): Promise<boolean> => {
+  /**
+   * Sends one change of this report (a transition, a priority, a note, a correction) and says how it
+   * went; `done` names it in the success line. Resolves true when the server accepted it.
+   */
+  const perform = async (call: () => Promise<StaffReportView>, done: string): Promise<boolean> => {
     setBusy(true);
     setMessage(null);
     setFieldErrors({});
     try {
-      const updated = await reportsApi.transition(report.id, { action, version: report.version, ...extra });
-      setMessage({ kind: 'success', text: t('action.done', { action: t(`action.${action}`) }) });
+      const updated = await call();
+      setMessage({ kind: 'success', text: t('action.done', { action: done }) });
       onDone(updated);
       return true;
     } catch (err) {
@@ -58,5 +61,12 @@ export function useReportAction(
     }
   };
 
-  return { run, busy, message, fieldErrors, clearMessage: () => setMessage(null) };
+  /** A lifecycle transition; resolves true when the server accepted it. */
+  const run = (action: ReportAction, extra: ActionExtra): Promise<boolean> =>
+    perform(
+      () => reportsApi.transition(report.id, { action, version: report.version, ...extra }),
+      t(`action.${action}`),
+    );
+
+  return { run, perform, busy, message, fieldErrors, clearMessage: () => setMessage(null) };
 }

@@ -31,12 +31,15 @@ export function BaseMap({
   className,
   center,
   zoom,
+  zoomSnap,
 }: {
   children?: ReactNode;
   label: string;
   className?: string;
   center?: [number, number];
   zoom?: number;
+  /** Zoom steps (Leaflet's default is 1); a fraction lets `fitBounds` fill a big screen closely. */
+  zoomSnap?: number;
 }) {
   const { t, lang } = useI18n();
   const [config] = useState(runtimeConfig);
@@ -60,6 +63,7 @@ export function BaseMap({
         className="map"
         scrollWheelZoom
         zoomControl={false}
+        {...(zoomSnap !== undefined ? { zoomSnap } : {})}
       >
         {/* Zoom buttons named in the interface language (Leaflet's own say "Zoom in" in English). */}
         <ZoomControl key={lang} position="topleft" zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />

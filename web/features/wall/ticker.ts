@@ -1,0 +1,44 @@
+import type { Priority } from '../../../shared/domain/channels';
+import type { LocalizedName } from '../../../shared/schemas/common';
+import type { StaffReportView } from '../../../shared/schemas/reports';
+
+/** One line of the wall's ticker of new reports. */
+export interface TickerItem {
+  id: number;
+  trackingCode: string;
+  category: LocalizedName;
+  area: string | null;
+  priority: Priority;
+  createdAt: string;
+}
+
+/** How many lines the ticker keeps. */
+export const TICKER_MAX = 8;
+
+/** A ticker line for a report. */
+export function tickerItem(r: StaffReportView): TickerItem {
+  return {
+    id: r.id,
+    trackingCode: r.trackingCode,
+    category: r.category.name,
+    area: r.area?.name ?? null,
+    priority: r.priority,
+    createdAt: r.createdAt,
+  };
+}
+
+/**
+ * Adds reports to the ticker: newest first (by filing time, then id), each report once (a replay after
+ * a reconnect repeats some), at most `max` lines. Returns the same array when nothing changed.
+ */
+export function pushTicker(
+  items: readonly TickerItem[],
+  added: readonly TickerItem[],
+  max = TICKER_MAX,
+): readonly TickerItem[] {
+  const known = new Set(items.map((i) => i.id));
+  const fresh = added.filter((a) => !known.has(a.id) && (known.add(a.id), true));
+  if (fresh.length === 0) return items;
+  const next = [...fresh, ...items].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id);
+  return next.slice(0, max);
+}
