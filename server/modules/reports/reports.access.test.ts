@@ -131,6 +131,13 @@ describe('concurrent changes', () => {
     expect(t.db.select().from(reports).where(eq(reports.id, id)).get()!.status).toBe('assigned');
   });
 
+  it('refuses to dispatch a report to the IOC itself, which fixes nothing', async () => {
+    const { id } = await fileLightingReport();
+    const res = await act('operator', id, { action: 'dispatch', version: 0, unitId: t.ids.units.ioc });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors).toEqual([{ path: 'unitId', message: 'is the IOC itself' }]);
+  });
+
   it('requires a reason to reject and names the missing field', async () => {
     const { id } = await fileLightingReport();
     const res = await act('operator', id, { action: 'reject', version: 0 });

@@ -48,6 +48,9 @@ export function planTransition(
     case 'reroute': {
       const unit = ctx.catalog.unitById.get(input.unitId!);
       if (!unit || !unit.active) throw invalid('unitId', 'Unknown unit.', 'is not an active unit');
+      // The IOC triages; it does not fix. A report "dispatched" to it would sit in nobody's queue.
+      if (unit.kind === 'ioc')
+        throw invalid('unitId', 'Choose the unit that will handle the report.', 'is the IOC itself');
       if (input.action === 'reroute' && unit.id === row.unitId) {
         throw invalid('unitId', 'The report is already with this unit.', 'is the current unit');
       }
