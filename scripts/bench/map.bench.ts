@@ -14,6 +14,7 @@ import { IocMapService } from '../../server/modules/iocmap/iocmap.service';
 import { demoCity } from '../seed/demo-city';
 import { DEMO_PASSWORD, loadDemoCity } from '../seed/load-demo-city';
 import { Rng } from '../seed/random';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import type { Row } from './run';
 
 export const name = 'map';
@@ -104,16 +105,8 @@ async function viewport(base: string, cookie: string, v: { bbox: string; zoom: n
 async function firstPaint(base: string): Promise<number> {
   const { chromium } = await import('@playwright/test');
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });

@@ -1,13 +1,10 @@
-import { lazy, Suspense, useEffect, useEffectEvent, useId, useState, type FormEvent } from 'react';
+import { PointPicker } from './PointPicker';
+import { useEffect, useEffectEvent, useId, useState, type FormEvent } from 'react';
 import type { StaffReportView } from '../../../shared/schemas/reports';
 import { useCategories } from '../../api/reference';
 import { useI18n } from '../../i18n';
-import { Loading } from '../../ui/Feedback';
-import { formatCoord } from '../map/geo';
 import { hasLocation } from './location';
-import { usePlacementState, useSharedPlacement, type Point } from './placement';
-
-const PlacerMap = lazy(() => import('./PlacerMap'));
+import { usePlacementState, useSharedPlacement } from './placement';
 
 /** What a correction sends besides the version. */
 export interface CorrectionChange {
@@ -41,7 +38,6 @@ export function CorrectionForm({
   const placement = shared ?? own;
   const moving = placement.reportId === report.id;
   const [category, setCategory] = useState(report.category.code);
-  const [readCenter, setReadCenter] = useState<(() => Point) | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   // Closing the form ends the choosing of a point on the main map too.
@@ -99,33 +95,14 @@ export function CorrectionForm({
         ) : (
           <div className="placer-body">
             <p className="hint">{t('location.hint')}</p>
-            <div className="placer-map">
-              <Suspense fallback={<Loading />}>
-                <PlacerMap
-                  point={placement.point ?? [report.lat, report.lng]}
-                  areaCode={report.area?.code}
-                  label={t('location.mapLabel')}
-                  onPick={placement.pick}
-                  onCenter={(read) => setReadCenter(() => read)}
-                />
-              </Suspense>
-              <span className="placer-cross" aria-hidden="true" />
-            </div>
-            <div className="placer-row">
-              <button
-                type="button"
-                className="btn btn-small btn-secondary"
-                disabled={!readCenter}
-                onClick={() => readCenter && placement.pick(readCenter())}
-              >
-                {t('location.useCenter')}
-              </button>
-              <p className="placer-readout" aria-live="polite" data-testid="correction-point">
-                {placement.point
-                  ? t('location.picked', { lat: formatCoord(placement.point[0]), lng: formatCoord(placement.point[1]) })
-                  : t('triage.correct.keepPoint')}
-              </p>
-            </div>
+            <PointPicker
+              point={placement.point}
+              shown={placement.point ?? [report.lat, report.lng]}
+              areaCode={report.area?.code}
+              onPick={placement.pick}
+              emptyText={t('triage.correct.keepPoint')}
+              readoutTestId="correction-point"
+            />
           </div>
         ))}
       {shown && (

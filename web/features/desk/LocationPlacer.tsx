@@ -1,14 +1,11 @@
-import { lazy, Suspense, useEffect, useEffectEvent, useState } from 'react';
+import { PointPicker } from './PointPicker';
+import { useEffect, useEffectEvent, useState } from 'react';
 import type { StaffReportDetail, StaffReportView } from '../../../shared/schemas/reports';
 import { isApiError } from '../../api/http';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../ui/errorMessage';
-import { Loading } from '../../ui/Feedback';
-import { formatCoord } from '../map/geo';
 import { setReportLocation } from './locationApi';
-import { usePlacementState, useSharedPlacement, type Point } from './placement';
-
-const PlacerMap = lazy(() => import('./PlacerMap'));
+import { usePlacementState, useSharedPlacement } from './placement';
 
 /**
  * "Đặt vị trí trên bản đồ": the operator clicks the panel's map (or the desk's main map), checks the
@@ -31,7 +28,6 @@ export function LocationPlacer({
   const own = usePlacementState();
   const placement = shared ?? own;
   const active = placement.reportId === report.id;
-  const [readCenter, setReadCenter] = useState<(() => Point) | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'success' | 'warning' | 'error'; text: string } | null>(null);
 
@@ -85,34 +81,14 @@ export function LocationPlacer({
           <p className="hint" id={`placer-hint-${report.id}`}>
             {t('location.hint')}
           </p>
-          <div className="placer-map">
-            <Suspense fallback={<Loading />}>
-              <PlacerMap
-                point={placement.point}
-                areaCode={report.area?.code}
-                label={t('location.mapLabel')}
-                onPick={placement.pick}
-                onCenter={(read) => setReadCenter(() => read)}
-              />
-            </Suspense>
-            <span className="placer-cross" aria-hidden="true" />
-          </div>
-          <div className="placer-row">
-            <button
-              type="button"
-              className="btn btn-small btn-secondary"
-              disabled={!readCenter}
-              onClick={() => readCenter && placement.pick(readCenter())}
-              data-testid="place-at-center"
-            >
-              {t('location.useCenter')}
-            </button>
-            <p className="placer-readout" aria-live="polite" data-testid="placed-point">
-              {placement.point
-                ? t('location.picked', { lat: formatCoord(placement.point[0]), lng: formatCoord(placement.point[1]) })
-                : t('location.none')}
-            </p>
-          </div>
+          <PointPicker
+            point={placement.point}
+            areaCode={report.area?.code}
+            onPick={placement.pick}
+            emptyText={t('location.none')}
+            centerTestId="place-at-center"
+            readoutTestId="placed-point"
+          />
           <div className="form-actions">
             <button type="button" className="btn btn-secondary" disabled={busy} onClick={placement.stop}>
               {t('common.cancel')}

@@ -1,14 +1,10 @@
-import { lazy, Suspense, useState } from 'react';
+import { PointPicker } from '../desk/PointPicker';
+
 import { LIMITS } from '../../../shared/domain/limits';
 import { useI18n } from '../../i18n';
-import { Loading } from '../../ui/Feedback';
-import type { Point } from '../desk/placement';
-import { formatCoord } from '../map/geo';
 import { AddressFields } from '../reports/AddressFields';
 import { useWards } from '../reports/catalog';
 import type { CallerDraft } from './callerReport';
-
-const PlacerMap = lazy(() => import('../desk/PlacerMap'));
 
 /** Where the caller's problem is: a point on the map (with an optional address), or an address and its ward. */
 export function CallerLocation({
@@ -22,7 +18,6 @@ export function CallerLocation({
 }) {
   const { t } = useI18n();
   const wards = useWards();
-  const [readCenter, setReadCenter] = useState<(() => Point) | null>(null);
   return (
     <fieldset className="caller-location">
       <legend>{t('track.location')}</legend>
@@ -43,34 +38,13 @@ export function CallerLocation({
       </div>
       {draft.mode === 'map' ? (
         <>
-          <div className="placer-map">
-            <Suspense fallback={<Loading />}>
-              <PlacerMap
-                point={draft.point}
-                areaCode={undefined}
-                label={t('location.mapLabel')}
-                onPick={(point) => onChange({ point })}
-                onCenter={(read) => setReadCenter(() => read)}
-              />
-            </Suspense>
-            <span className="placer-cross" aria-hidden="true" />
-          </div>
-          <div className="placer-row">
-            <button
-              type="button"
-              className="btn btn-small btn-secondary"
-              disabled={!readCenter}
-              data-testid="caller-center"
-              onClick={() => readCenter && onChange({ point: readCenter() })}
-            >
-              {t('location.useCenter')}
-            </button>
-            <p className="placer-readout" aria-live="polite" data-testid="caller-point">
-              {draft.point
-                ? t('location.picked', { lat: formatCoord(draft.point[0]), lng: formatCoord(draft.point[1]) })
-                : t('location.none')}
-            </p>
-          </div>
+          <PointPicker
+            point={draft.point}
+            onPick={(point) => onChange({ point })}
+            emptyText={t('location.none')}
+            centerTestId="caller-center"
+            readoutTestId="caller-point"
+          />
           {errors.location && (
             <p className="field-error" role="alert" data-testid="error-location">
               {errors.location}
