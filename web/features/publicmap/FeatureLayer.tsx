@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { countReports, fetchMapFeatures } from './mapApi';
 import { apiQuery, type MapFilters, type MapView } from './mapQuery';
+import { declutter } from './declutter';
 import { clusterIcon, reportIcon } from './markers';
 
 /** How long the map must rest before it asks for its reports. */
@@ -59,7 +60,8 @@ export function FeatureLayer({
       fetchMapFeatures(query, ctrl.signal).then(
         (list) => {
           if (ctrl.signal.aborted) return;
-          setFeatures(list);
+          // Icons never overlap on screen: a neighbour too close to a cluster joins it.
+          setFeatures(declutter(list, (lat, lng) => map.latLngToContainerPoint([lat, lng])));
           onState({ count: countReports(list), loading: false, error: null });
         },
         (error: unknown) => {

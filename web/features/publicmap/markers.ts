@@ -1,13 +1,10 @@
 import L from 'leaflet';
+import { clusterSize, PX } from './declutter';
 import type { ReportStatus } from '../../../shared/domain/statuses';
+export { clusterSize };
 
 const escapeAttr = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** Size class of a cluster: the bigger the count, the bigger the circle. */
-export function clusterSize(count: number): 's' | 'm' | 'l' {
-  return count < 10 ? 's' : count < 100 ? 'm' : 'l';
-}
 
 /** The cluster circle's HTML: the count, with `map-cluster` and `data-count` as test hooks. */
 export function clusterHtml(count: number): string {
@@ -22,7 +19,6 @@ export function reportMarkerHtml(trackingCode: string, status: ReportStatus): st
 
 const clusterIcons = new Map<number, L.DivIcon>();
 const reportIcons = new Map<string, L.DivIcon>();
-const PX = { s: 34, m: 42, l: 52 } as const;
 
 /** Cached cluster icon for a count. */
 export function clusterIcon(count: number): L.DivIcon {
