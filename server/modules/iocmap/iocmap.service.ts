@@ -9,8 +9,6 @@ import type { IocMapRepository, WallPoint } from './iocmap.repository';
 
 /** A report counts as "due soon" this long before its deadline. */
 export const DUE_SOON_MS = 4 * 3_600_000;
-// Rebuilding the index is the costly part: at most this often, however many reports arrive.
-const REBUILD_EVERY_MS = 1000;
 
 type Props = { p: WallPoint; overdue: number; dueSoon: number };
 
@@ -23,11 +21,12 @@ export function deadlineState(dueAt: number, now: number): DeadlineState {
 /**
  * The IOC wall map: every open report, clustered on the server per viewport and zoom (supercluster),
  * each cluster carrying how many of its reports are overdue or due soon. The index is rebuilt after
- * changes at most once a second, and at least once a minute so deadline colours move with the clock.
+ * changes (throttled by its own cost) and at least once a minute so deadline colours move with the clock.
  */
 export class IocMapService implements ReportEventSink {
   private index: Supercluster<Props, { overdue: number; dueSoon: number }> | null = null;
   private builtAt = 0;
+  private lastBuildMs = 0;
   private dirty = true;
 
   constructor(
@@ -42,6 +41,7 @@ export class IocMapService implements ReportEventSink {
 
   /** Builds the cluster index now; returns how many reports it holds. */
   rebuild(): number {
+    const started = performance.now();
     const now = this.clock.now();
     const points = this.repo.openPoints();
     const features: PointFeature<Props>[] = points.map((p) => {
@@ -62,6 +62,7 @@ export class IocMapService implements ReportEventSink {
         acc.dueSoon += props.dueSoon;
       },
     }).load(features);
+    this.lastBuildMs = performance.now() - started;
     this.builtAt = now;
     this.dirty = false;
     return points.length;
@@ -69,7 +70,9 @@ export class IocMapService implements ReportEventSink {
 
   private current() {
     const now = this.clock.now();
-    const stale = (this.dirty && now - this.builtAt >= REBUILD_EVERY_MS) || now - this.builtAt >= 60_000;
+    // Rebuilding is the costly part: after a change, rebuild at once unless the last build was slow,
+    // then wait twice its cost, so rebuilding never takes more than a third of the time.
+    const stale = (this.dirty && now - this.builtAt >= 2 * this.lastBuildMs) || now - this.builtAt >= 60_000;
     if (!this.index || stale) this.rebuild();
     return this.index!;
   }
