@@ -16,8 +16,3 @@ export function makeTrackingCode(
   for (let i = 0; i < 6; i++) tail += ALPHABET[random(ALPHABET.length)];
   return `${prefix}-${localYearMonth}-${tail}`;
 }
-
-/** True when a string has the shape of a tracking code (cheap check before a lookup). */
-export function looksLikeTrackingCode(code: string): boolean {
-  return /^[A-Z]{1,4}-\d{4}-[0-9A-HJKMNP-TV-Z]{6}$/.test(code);
-}

@@ -56,8 +56,4 @@ export class AuthRepository {
   deleteExpiredSessions(now: number): void {
     this.db.delete(sessions).where(lte(sessions.expiresAt, now)).run();
   }
-
-  insertUser(values: typeof users.$inferInsert): number {
-    return this.db.insert(users).values(values).returning({ id: users.id }).get().id;
-  }
 }

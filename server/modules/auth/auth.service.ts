@@ -67,6 +67,8 @@ export class AuthService {
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const expiresAt = now + this.sessionTtlMs;
+    // Sign-ins are rare: a good moment to drop sessions that have run out, so the table does not grow.
+    this.repo.deleteExpiredSessions(now);
     this.repo.createSession(sha256(token), row.id, now, expiresAt);
     return { token, user: toAuthUser(row), expiresAt };
   }

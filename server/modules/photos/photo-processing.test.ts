@@ -1,3 +1,4 @@
+import { cameraExif } from '../../test/images';
 import { describe, expect, it } from 'vitest';
 import exifReader from 'exif-reader';
 import sharp from 'sharp';
@@ -70,16 +71,7 @@ const refused = (code: string, status: number, path = 'photos.0') =>
 describe('processPhoto removes what a photo gives away', () => {
   it('drops GPS position, camera serial, make, model, XMP and ICC from both copies', async () => {
     const input = await image(1200, 900)
-      .withExif({
-        IFD0: { Make: 'AcmeCam', Model: 'Acme X100' },
-        IFD2: { BodySerialNumber: SERIAL },
-        IFD3: {
-          GPSLatitudeRef: 'N',
-          GPSLatitude: '13/1 5/1 4380/100',
-          GPSLongitudeRef: 'E',
-          GPSLongitude: '109/1 18/1 432/100',
-        },
-      })
+      .withExif(cameraExif(SERIAL))
       .withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"><owner>Nguyen Van A</owner></x:xmpmeta>')
       .withIccProfile('p3')
       .jpeg()

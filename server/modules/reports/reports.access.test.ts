@@ -165,6 +165,18 @@ describe('sign-in', () => {
     expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
   });
 
+  it('drops sessions that have run out when someone signs in, so the table does not grow', async () => {
+    const own = await buildTestApp();
+    const old = await own.login('leader');
+    own.clock.advance(2 * 3_600_000); // past the one-hour test session lifetime
+    await own.login('operator');
+    expect((await own.app.inject({ url: '/api/auth/me', headers: { cookie: old } })).statusCode).toBe(401);
+    expect(
+      own.db.$client.prepare('select count(*) from sessions where expires_at <= ?').pluck().get(own.clock.now()),
+    ).toBe(0);
+    await own.close();
+  });
+
   it('keeps residents (no session) out of the staff API', async () => {
     expect((await t.app.inject({ url: '/api/reports' })).statusCode).toBe(401);
   });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/app';
+import { cameraExif } from '../../test/images';
 import { multipart } from '../../test/multipart';
 
 let t: TestApp;
@@ -19,16 +20,7 @@ const GPS_TEXT = ['13.0955', '109.3012', '4380/100', '432/100'];
 
 async function phonePhoto(): Promise<Buffer> {
   return sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 40, g: 120, b: 200 } } })
-    .withExif({
-      IFD0: { Make: 'AcmeCam', Model: 'Acme X100' },
-      IFD2: { BodySerialNumber: SERIAL },
-      IFD3: {
-        GPSLatitudeRef: 'N',
-        GPSLatitude: '13/1 5/1 4380/100',
-        GPSLongitudeRef: 'E',
-        GPSLongitude: '109/1 18/1 432/100',
-      },
-    })
+    .withExif(cameraExif(SERIAL))
     .jpeg()
     .toBuffer();
 }
