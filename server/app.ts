@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from './db/client';
 import type { Clock } from './domain/clock';
+import { registerAccessControl } from './plugins/access';
 import { registerAuth, SESSION_COOKIE } from './plugins/auth';
 import { registerErrorHandling, sendProblem } from './plugins/errors';
 import { registerSecurityHeaders } from './plugins/security';
@@ -58,6 +59,7 @@ export function buildApp(deps: AppDeps): BuiltApp {
   void app.register(cookie);
   registerMultipart(app, deps.options.photoMaxBytes ?? LIMITS.photoMaxBytes);
   registerAuth(app, services.auth);
+  registerAccessControl(app);
 
   // Modules.
   app.get('/api/health', async () => ({ status: 'ok' }));

@@ -1,5 +1,6 @@
 import type { Db } from './db/client';
 import type { Clock } from './domain/clock';
+import { AuditService } from './modules/audit/audit.service';
 import { AuthRepository } from './modules/auth/auth.repository';
 import { AuthService } from './modules/auth/auth.service';
 import { CatalogRepository } from './modules/catalog/catalog.repository';
@@ -24,6 +25,7 @@ import { StatsService } from './modules/stats/stats.service';
 
 /** Every service, wired once; HTTP routes, sockets and scripts share them. */
 export interface Services {
+  audit: AuditService;
   auth: AuthService;
   catalog: CatalogService;
   routing: RoutingService;
@@ -64,6 +66,7 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions): S
   const publicMap = new PublicMapService(new PublicMapRepository(db), clock);
   writer.onCommitted(publicMap);
   return {
+    audit: new AuditService(db, clock),
     auth: new AuthService(new AuthRepository(db), clock, options.sessionTtlMs),
     catalog,
     routing,

@@ -32,10 +32,13 @@ describe('opening the database file', () => {
       .pluck()
       .all();
     expect(tables).toEqual([
+      'api_keys',
       'areas',
+      'audit_log',
       'categories',
       'idempotency_keys',
       'photos',
+      'reply_templates',
       'report_events',
       'report_followers',
       'reports',

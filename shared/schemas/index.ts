@@ -3,3 +3,4 @@ export * from './categories';
 export * from './reports';
 export * from './stats';
 export * from './ioc';
+export * from './admin';

@@ -25,6 +25,13 @@ export const categories = sqliteTable(
     reopenWindowDays: integer('reopen_window_days').notNull().default(7),
     /** Dispatch to the routed unit at receipt instead of holding in the IOC inbox for verification. */
     autoDispatch: integer('auto_dispatch', { mode: 'boolean' }).notNull().default(false),
+    /** Deadlines for other priorities (JSON `{ urgent?: Deadline, high?: ..., low?: ... }`); `normal` is the value above. */
+    deadlinesByPriority: text('deadlines_by_priority').notNull().default('{}'),
+    /** How the public map shows these reports: `approximate` (~100 m) or `hidden` (sensitive categories). */
+    publicLocation: text('public_location').notNull().default('approximate'),
+    /** What a unit must give to resolve: a public reply and/or an after-photo. */
+    resolveNeedsReply: integer('resolve_needs_reply', { mode: 'boolean' }).notNull().default(true),
+    resolveNeedsPhoto: integer('resolve_needs_photo', { mode: 'boolean' }).notNull().default(true),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
   },

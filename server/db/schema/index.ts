@@ -4,3 +4,4 @@ export * from './categories';
 export * from './routing';
 export * from './users';
 export * from './reports';
+export * from './admin';

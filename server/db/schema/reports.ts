@@ -38,6 +38,8 @@ export const reports = sqliteTable(
     closedAt: integer('closed_at'),
     /** When the scheduler found it past its deadline (set once; the `overdue` event is written then). */
     overdueAt: integer('overdue_at'),
+    /** When the unit acknowledged it (set once, by the `acknowledge` action). */
+    acknowledgedAt: integer('acknowledged_at'),
     version: integer('version').notNull().default(0),
   },
   (t) => [

@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import { accessOf, mayCall, type RouteAccess } from '../../shared/domain/access';
+import { AppError } from '../domain/app-error';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}
+
+/**
+ * Deny by default: every `/api` route must be listed in the shared access table (`API_ACCESS`), or the
+ * app refuses to start; the table's roles are checked before any handler runs (401 without a session,
+ * 403 for another role). Must be registered after `registerAuth` and before the routes.
+ */
+export function registerAccessControl(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      const access = accessOf(method, route.url);
+      if (access === undefined)
+        throw new Error(`${method} ${route.url} is not in the access table (shared/domain/access.ts)`);
+      route.config = { ...(route.config ?? {}), access };
+    }
+  });
+  // At onRequest (after the session is read), so a refused caller's body is never even parsed.
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (access === undefined || access === 'public') return;
+    if (!request.user) throw new AppError('unauthenticated');
+    if (!mayCall(access, request.user.role))
+      throw new AppError('forbidden', `This needs one of the roles: ${access.join(', ')}.`);
+  });
+}
