@@ -5,6 +5,7 @@ import type { ReportStatus } from './statuses';
 export const REPORT_ACTIONS = [
   'dispatch',
   'reroute',
+  'acknowledge',
   'start',
   'resolve',
   'close',
@@ -46,6 +47,8 @@ export const LIFECYCLE: readonly Transition[] = [
     roles: ['operator', 'admin'],
     requires: ['unitId'],
   },
+  // The unit confirms it has seen the report (once; a reroute asks the new unit again). Status stays.
+  { action: 'acknowledge', from: ['assigned'], to: 'assigned', roles: ['staff', 'admin'], requires: [] },
   { action: 'start', from: ['assigned'], to: 'in_progress', roles: ['staff', 'admin'], requires: [] },
   {
     action: 'resolve',
