@@ -34,3 +34,12 @@ export function openMemoryDatabase(): Db {
   migrateDatabase(db);
   return db;
 }
+
+/**
+ * Runs `fn` in one synchronous transaction; called inside another, it becomes a savepoint of that one
+ * (better-sqlite3's native transactions nest, drizzle's top-level `db.transaction` does not). Use it for
+ * work that must be all-or-nothing and may be part of a bigger change (e.g. a configuration import).
+ */
+export function inTransaction<T>(db: Db, fn: () => T): T {
+  return db.$client.transaction(fn)();
+}
