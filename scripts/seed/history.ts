@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { isOpenStatus, type ReportStatus } from '../../shared/domain/statuses';
 import type { ReportAction } from '../../shared/domain/lifecycle';
 import type { Channel } from '../../shared/domain/channels';
@@ -60,6 +61,17 @@ function randomFilingTime(rng: Rng, now: number): number {
  * Files `count` realistic reports over the last 90 days through the real services (routing,
  * deadlines, events) on a fake clock, and works them through every status, so each screen has data.
  */
+/** A small stand-in "after" photo (units resolve with a photo of the result): a sky, a street, a lamp. */
+async function afterPhoto(rng: Rng): Promise<Buffer> {
+  const hue = Math.floor(rng.next() * 360);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="360">
+    <rect width="480" height="220" fill="hsl(${hue},45%,70%)"/>
+    <rect y="220" width="480" height="140" fill="hsl(${(hue + 180) % 360},10%,35%)"/>
+    <rect x="${100 + Math.floor(rng.next() * 280)}" y="80" width="8" height="160" fill="#333"/>
+    <circle cx="${240}" cy="290" r="${10 + Math.floor(rng.next() * 20)}" fill="#ddd"/></svg>`;
+  return sharp(Buffer.from(svg)).jpeg({ quality: 70 }).toBuffer();
+}
+
 export async function generateHistory(db: Db, opts: { now: number; count: number; photoDir: string; seed?: number }) {
   const rng = new Rng(opts.seed ?? 20251101);
   const clock = new FakeClock(opts.now - 91 * DAY);
@@ -168,6 +180,7 @@ export async function generateHistory(db: Db, opts: { now: number; count: number
     // Read the version now: merging a duplicate into this report may have moved it on.
     const version = services.reports.findByTrackingCode(p.trackingCode)!.version;
     const input: Parameters<typeof services.reports.transition>[2] = { action: step.action, version };
+    let files: { bytes: Buffer }[] = [];
     switch (step.action) {
       case 'dispatch':
         input.unitId = p.unitId!;
@@ -185,6 +198,7 @@ export async function generateHistory(db: Db, opts: { now: number; count: number
       case 'resolve':
         actor = worker.role === 'staff' ? worker : { ...operator, role: 'admin' };
         input.note = rng.pick(replies);
+        files = [{ bytes: await afterPhoto(rng) }];
         break;
       case 'reopen':
         input.reason = 'Người dân phản ánh sự việc vẫn chưa được khắc phục.';
@@ -206,7 +220,7 @@ export async function generateHistory(db: Db, opts: { now: number; count: number
       }
     }
     try {
-      const view = services.reports.transition(actor, p.id, input);
+      const view = await services.reports.transition(actor, p.id, input, files);
       p.unitId = view.unit?.id ?? null;
       transitions++;
     } catch (e) {

@@ -8,12 +8,21 @@ declare module 'fastify' {
   }
 }
 
+const registered = new WeakMap<FastifyInstance, string[]>();
+
+/** Every `/api` route the app registered, as `METHOD path` (for the policy test). */
+export function registeredApiRoutes(app: FastifyInstance): string[] {
+  return [...(registered.get(app) ?? [])];
+}
+
 /**
  * Deny by default: every `/api` route must be listed in the shared access table (`API_ACCESS`), or the
  * app refuses to start; the table's roles are checked before any handler runs (401 without a session,
  * 403 for another role). Must be registered after `registerAuth` and before the routes.
  */
 export function registerAccessControl(app: FastifyInstance): void {
+  const routes: string[] = [];
+  registered.set(app, routes);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -23,6 +32,7 @@ export function registerAccessControl(app: FastifyInstance): void {
       if (access === undefined)
         throw new Error(`${method} ${route.url} is not in the access table (shared/domain/access.ts)`);
       route.config = { ...(route.config ?? {}), access };
+      routes.push(`${method} ${route.url}`);
     }
   });
   // At onRequest (after the session is read), so a refused caller's body is never even parsed.

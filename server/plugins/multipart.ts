@@ -26,7 +26,7 @@ export function registerMultipart(app: FastifyInstance, maxFileBytes: number): v
 }
 
 // Fields that hold numbers in the JSON form of the same request.
-const NUMERIC = new Set(['lat', 'lng', 'score']);
+const NUMERIC = new Set(['lat', 'lng', 'score', 'version', 'unitId']);
 
 function setPath(target: Record<string, unknown>, path: string, value: string): void {
   const [head, ...rest] = path.split('.');

@@ -1,4 +1,5 @@
 import { roleRoom, trackRoom, unitRoom, type CityRole, type HandshakeAuth } from '../../shared/realtime/events';
+import { isUnitScoped } from '../modules/reports/reports.policy';
 import type { ReportsService } from '../modules/reports/reports.service';
 import { roomViewer } from './broadcaster';
 import { unitEntitled } from './entitlement';
@@ -11,7 +12,9 @@ export const MAX_REPLAY = 5000;
 export function joinStaffRooms(socket: RealtimeSocket): void {
   const user = socket.data.user;
   if (!user) return;
-  if (user.role === 'staff') {
+  // Unit staff and a unit's leader get their unit's room only (a unit leader acts on nothing, so the
+  // payload's actions are never offered: the HTTP access table refuses leaders' changes).
+  if (isUnitScoped(user)) {
     if (user.unitId !== null) void socket.join(unitRoom(user.unitId));
   } else {
     void socket.join(roleRoom(user.role as CityRole));
@@ -34,16 +37,16 @@ export function startStaffFeed(socket: RealtimeSocket, reports: ReportsService, 
   if (!user) return;
   const after = handshakeLastEventId(socket.handshake.auth);
   if (after !== null) {
-    const scope = user.role === 'staff' ? { unitId: user.unitId ?? -1 } : {};
+    const scope = isUnitScoped(user) ? { unitId: user.unitId ?? -1 } : {};
     const missed = reports.eventsAfter(after, maxReplay, scope);
     if (missed === null) {
       socket.emit('feed:resync', { reason: 'too_many_missed', lastEventId: reports.lastEventId() });
     } else {
       const viewer = roomViewer(user.role, user.unitId);
       for (const { event, report } of missed) {
-        if (user.role === 'staff' && !unitEntitled(event, user.unitId ?? -1)) continue;
+        if (isUnitScoped(user) && !unitEntitled(event, user.unitId ?? -1)) continue;
         const payload = { eventId: event.id, report: reports.staffView(report, viewer) };
-        if (event.type === 'created' && user.role !== 'staff') socket.emit('report:created', payload);
+        if (event.type === 'created' && !isUnitScoped(user)) socket.emit('report:created', payload);
         else socket.emit('report:updated', payload);
       }
     }

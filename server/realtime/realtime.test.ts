@@ -63,6 +63,7 @@ describe('live pushes', () => {
     await waitFor(() => lighting.some((e) => e.trackingCode === created.trackingCode));
     expect(lighting.filter((e) => e.trackingCode === created.trackingCode).map((e) => e.status)).toEqual(['assigned']);
     expect(lighting.find((e) => e.trackingCode === created.trackingCode)!.report.actions).toEqual([
+      'acknowledge',
       'start',
       'resolve',
       'hand_back',

@@ -34,7 +34,7 @@ export const TEST_CITY = {
 /** Ids of what `seedTestCity` made. */
 export interface TestCityIds {
   units: { ioc: number; lighting: number; roads: number; westCommittee: number };
-  users: Record<'operator' | 'lighting' | 'roads' | 'leader' | 'admin', number>;
+  users: Record<'operator' | 'lighting' | 'roads' | 'leader' | 'lightingLeader' | 'admin', number>;
 }
 
 /** Loads the test city and one account per role into an empty migrated database. */
@@ -78,6 +78,8 @@ export async function seedTestCity(db: Db): Promise<TestCityIds> {
           icon: 'x',
           deadlineValue,
           deadlineUnit,
+          // Most tests resolve with a reply only; the after-photo requirement is tested on its own.
+          resolveNeedsPhoto: false,
         })
         .run();
     category('street_lighting', 'Đèn đường không sáng', 2, 'working_days');
@@ -100,6 +102,8 @@ export async function seedTestCity(db: Db): Promise<TestCityIds> {
         lighting: user('staff.lighting', 'staff', ids.lighting),
         roads: user('staff.roads', 'staff', ids.roads),
         leader: user('leader', 'leader', null),
+        /** The lighting company's leader: sees that unit's reports and figures only. */
+        lightingLeader: user('leader.lighting', 'leader', ids.lighting),
         admin: user('admin', 'admin', ids.ioc),
       },
     };

@@ -10,6 +10,7 @@ const ALLOWED = new Set(
   `
 operator dispatch received|operator dispatch reopened|admin dispatch received|admin dispatch reopened
 operator reroute assigned|operator reroute in_progress|admin reroute assigned|admin reroute in_progress
+staff acknowledge assigned|admin acknowledge assigned
 staff start assigned|admin start assigned
 staff resolve assigned|staff resolve in_progress|admin resolve assigned|admin resolve in_progress
 staff hand_back assigned|staff hand_back in_progress

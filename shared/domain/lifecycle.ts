@@ -55,6 +55,7 @@ export const LIFECYCLE: readonly Transition[] = [
     from: ['assigned', 'in_progress'],
     to: 'resolved',
     roles: ['staff', 'admin'],
+    // The public reply; by default the category also asks for an after-photo (either can be made optional).
     requires: ['note'],
   },
   { action: 'hand_back', from: ['assigned', 'in_progress'], to: 'received', roles: ['staff'], requires: ['reason'] },

@@ -49,6 +49,8 @@ export const CategoryDto = z.object({
   duplicateDays: z.number(),
   /** How long after resolution the resident may reopen. */
   reopenWindowDays: z.number(),
+  /** What a unit must give to resolve: a public reply, a photo of the result. */
+  resolution: z.object({ reply: z.boolean(), photo: z.boolean() }),
 });
 /** A category as the public API lists it. */
 export type CategoryDto = z.infer<typeof CategoryDto>;

@@ -173,6 +173,8 @@ export interface StaffReportView {
   updatedAt: string;
   dueAt: string;
   resolvedAt: string | null;
+  /** When the responsible unit acknowledged it (cleared when it moves to another unit). */
+  acknowledgedAt: string | null;
   version: number;
   /** Lifecycle actions the viewing user may take now. */
   actions: ReportAction[];

@@ -21,4 +21,10 @@ export interface StatsSummary {
   /** resolvedOnTime / resolved, or null when nothing was resolved. */
   onTimeRate: number | null;
   byUnit: { unitId: number; unitName: string; received: number; resolved: number; onTime: number }[];
+  /** Median time from receipt to resolution of the reports resolved in the range, or null. */
+  medianResolveMinutes: number | null;
+  /** Open reports past their deadline now. */
+  overdueOpen: number;
+  /** The unit the figures are limited to (a unit's leader), or null for the whole city. */
+  unitId: number | null;
 }

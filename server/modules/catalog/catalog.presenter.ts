@@ -1,4 +1,4 @@
-import type { AreaDto, CategoryDto, CategoryQuestion, UnitDto } from '../../../shared/schemas/categories';
+import type { AreaDto, CategoryDto, CategoryQuestion, Deadline, UnitDto } from '../../../shared/schemas/categories';
 import type { Priority } from '../../../shared/domain/channels';
 import type { AreaRow, CategoryRow, UnitRow } from './catalog.repository';
 
@@ -16,7 +16,14 @@ export function presentCategory(c: CategoryRow): CategoryDto {
     duplicateRadiusM: c.duplicateRadiusM,
     duplicateDays: c.duplicateDays,
     reopenWindowDays: c.reopenWindowDays,
+    resolution: { reply: c.resolveNeedsReply, photo: c.resolveNeedsPhoto },
   };
+}
+
+/** The deadline of a report of this category at this priority (`normal` is the category's own). */
+export function deadlineFor(c: CategoryRow, priority: string): Deadline {
+  const byPriority = JSON.parse(c.deadlinesByPriority) as Partial<Record<Priority, Deadline>>;
+  return byPriority[priority as Priority] ?? { value: c.deadlineValue, unit: c.deadlineUnit as Deadline['unit'] };
 }
 
 /** Area row -> map DTO with its GeoJSON geometry. */

@@ -1,6 +1,6 @@
-import { and, gte, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { reports } from '../../db/schema';
+import { categories, reports } from '../../db/schema';
 import { OPEN_STATUSES } from '../../../shared/domain/statuses';
 
 /** A report as the public map needs it: no text, no person. */
@@ -33,6 +33,8 @@ export class PublicMapRepository {
         lng: sql<number>`${reports.lng}`,
       })
       .from(reports)
+      // Sensitive categories (public location `hidden`) never appear on the public map.
+      .innerJoin(categories, and(eq(categories.code, reports.categoryCode), ne(categories.publicLocation, 'hidden')))
       .where(and(isNotNull(reports.lat), or(...which)))
       .all();
   }

@@ -7,15 +7,21 @@ import type { AuthUser } from '../auth/auth.service';
 export interface PolicyReport {
   status: string;
   unitId: number | null;
+  acknowledgedAt?: number | null;
+}
+
+/** Whether a user works within one unit: unit staff, and a unit's leader (a leader with a unit). */
+export function isUnitScoped(user: AuthUser): boolean {
+  return user.role === 'staff' || (user.role === 'leader' && user.unitId !== null);
 }
 
 /**
- * Whether a staff user may see a report at all. Unit staff see only their own unit's reports once
- * dispatched (a report merely proposed for them in the IOC inbox is not theirs yet); the IOC, leaders
- * and admins see every report.
+ * Whether a staff user may see a report at all. Unit staff and a unit's leader see only their own
+ * unit's reports once dispatched (a report merely proposed for them in the IOC inbox is not theirs
+ * yet); the IOC, city-wide leaders and admins see every report.
  */
 export function canView(user: AuthUser, report: PolicyReport): boolean {
-  if (user.role === 'staff')
+  if (isUnitScoped(user))
     return user.unitId !== null && report.unitId === user.unitId && report.status !== 'received';
   return true;
 }
@@ -35,6 +41,8 @@ export function denyAction(
   const reason = checkTransition(action, report.status as ReportStatus, user.role as ActorRole);
   if (reason === 'role_not_allowed') return 'forbidden';
   if (reason === 'status_not_allowed') return 'transition_not_allowed';
+  // Acknowledging is said once per unit.
+  if (action === 'acknowledge' && report.acknowledgedAt) return 'transition_not_allowed';
   return null;
 }
 

@@ -89,15 +89,18 @@ export function presentPublic(
   photos: readonly PhotoRow[],
   catalog: CatalogSnapshot,
 ): PublicReportView {
-  const windowDays = catalog.categoryByCode.get(r.categoryCode)?.reopenWindowDays ?? 7;
+  const category = catalog.categoryByCode.get(r.categoryCode);
+  const windowDays = category?.reopenWindowDays ?? 7;
   const created = events.find((e) => e.type === 'created');
+  // A sensitive category (public location `hidden`) shows its ward, never its point.
+  const hidden = category?.publicLocation === 'hidden';
   return {
     trackingCode: r.trackingCode,
     category: categoryRef(catalog, r.categoryCode),
     status: r.status as ReportStatus,
     area: areaRef(r),
-    lat: r.lat === null ? null : round(r.lat),
-    lng: r.lng === null ? null : round(r.lng),
+    lat: r.lat === null || hidden ? null : round(r.lat),
+    lng: r.lng === null || hidden ? null : round(r.lng),
     description: r.description,
     createdAt: iso(r.createdAt),
     updatedAt: iso(r.updatedAt),
@@ -132,6 +135,7 @@ export function presentStaff(r: ReportRow, catalog: CatalogSnapshot, user: AuthU
     updatedAt: iso(r.updatedAt),
     dueAt: iso(r.dueAt),
     resolvedAt: isoOrNull(r.resolvedAt),
+    acknowledgedAt: isoOrNull(r.acknowledgedAt),
     version: r.version,
     actions: user ? allowedActions(user, r, REPORT_ACTIONS) : [],
   };

@@ -53,7 +53,9 @@ export function reportsRoutes(app: FastifyInstance, reports: ReportsService): vo
   app.post('/api/reports/:id/transitions', async (request) => {
     const user = requireUser(request);
     const { id } = parseInput(IdParam, request.params, 'path');
-    return reports.transition(user, id, parseInput(TransitionInput, request.body, 'action'));
+    // JSON, or multipart with the same fields and the after-photo(s) under `photos`.
+    const { body, files } = await readBody(request);
+    return reports.transition(user, id, parseInput(TransitionInput, body, 'action'), files);
   });
 
   app.post('/api/reports/:id/location', async (request) => {

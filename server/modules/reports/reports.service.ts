@@ -14,13 +14,13 @@ import { makeTrackingCode } from '../../domain/tracking-code';
 import { computeDueAt, localDate } from '../../domain/working-time';
 import type { CalendarService } from '../deadlines/calendar.service';
 import type { AuthUser } from '../auth/auth.service';
-import { questionsOf } from '../catalog/catalog.presenter';
+import { deadlineFor, questionsOf } from '../catalog/catalog.presenter';
 import type { CatalogService } from '../catalog/catalog.service';
 import type { ResidentTokens } from '../residents/resident-tokens';
 import type { RoutingService } from '../routing/routing.service';
 import { validateAttributes } from './attributes';
 import { actorFields, type Actor, type CommittedEvent, type ReportWriter, type StoredPhoto } from './report-writer';
-import { canView, denyAction } from './reports.policy';
+import { canView, denyAction, isUnitScoped } from './reports.policy';
 import { presentCreated, presentDetail, presentPublic, presentStaff } from './reports.presenter';
 import type { NewReportRow, ReportRow, ReportsRepository } from './reports.repository';
 import { planTransition } from './reports.transitions';
@@ -121,7 +121,7 @@ export class ReportsService {
           updatedAt: now,
           dueAt: computeDueAt(
             now,
-            { value: category.deadlineValue, unit: category.deadlineUnit as 'hours' | 'working_days' },
+            deadlineFor(category, category.defaultPriority),
             calendar,
           ),
         };
@@ -221,7 +221,7 @@ export class ReportsService {
     user: AuthUser,
     query: { status?: string[]; unitId?: number; categoryCode?: string; limit: number },
   ): ReportList {
-    const scopedToUnit = user.role === 'staff';
+    const scopedToUnit = isUnitScoped(user);
     if (scopedToUnit && user.unitId === null) return { items: [], lastEventId: this.repo.lastEventId() };
     // The snapshot and its event id are read in one transaction, so deltas after it apply cleanly.
     return this.repo.transaction(() => {
@@ -262,7 +262,12 @@ export class ReportsService {
    * Moves a report through the lifecycle on behalf of a staff user. The caller's `version` must be
    * the report's current one: a stale one gets 409 instead of silently overwriting someone's change.
    */
-  transition(user: AuthUser, id: number, input: TransitionInput): StaffReportView {
+  async transition(
+    user: AuthUser,
+    id: number,
+    input: TransitionInput,
+    files: { bytes: Buffer }[] = [],
+  ): Promise<StaffReportView> {
     const row = this.visibleRow(user, id);
     const denied = denyAction(user, row, input.action);
     if (denied === 'forbidden')
@@ -273,20 +278,30 @@ export class ReportsService {
         `A report in status "${row.status}" cannot be sent to ${input.action}.`,
       );
     }
-    const updated = this.applyTransition(row, input, { user });
+    if (files.length && input.action !== 'resolve') {
+      throw new AppError('validation_failed', 'Only a resolution takes photos (of the result).', [
+        { path: 'photos', message: `are not taken by ${input.action}` },
+      ]);
+    }
+    const updated = await withPhotos(this.photos, files, (stored) =>
+      this.applyTransition(row, input, { user }, stored),
+    );
     return presentStaff(updated, this.catalog.current(), user);
   }
 
   /** Applies an allowed lifecycle action (role and status already checked) for any actor. */
-  applyTransition(row: ReportRow, input: TransitionInput, actor: Actor): ReportRow {
+  applyTransition(row: ReportRow, input: TransitionInput, actor: Actor, photos: StoredPhoto[] = []): ReportRow {
     const now = this.clock.now();
     const plan = planTransition(row, input, {
       catalog: this.catalog.current(),
       now,
       findOriginal: (code) => this.repo.findByTrackingCode(code),
+      photoCount: photos.length,
     });
     const committed = this.repo.transaction(() => {
-      const out = [this.writer.applyInTransaction(row, input.version, { type: input.action, ...plan }, actor, now)];
+      const out = [
+        this.writer.applyInTransaction(row, input.version, { type: input.action, ...plan, photos }, actor, now),
+      ];
       const original = plan.original;
       // The original of a duplicate counts the duplicate's reporters (a priority signal).
       if (original) {

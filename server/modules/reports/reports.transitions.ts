@@ -26,10 +26,17 @@ const invalid = (path: string, detail: string, message: string) =>
 export function planTransition(
   row: ReportRow,
   input: TransitionInput,
-  ctx: { catalog: CatalogSnapshot; now: number; findOriginal: (trackingCode: string) => ReportRow | undefined },
+  ctx: {
+    catalog: CatalogSnapshot;
+    now: number;
+    findOriginal: (trackingCode: string) => ReportRow | undefined;
+    /** Photos that came with the action (a resolution's after-photo). */
+    photoCount?: number;
+  },
 ): TransitionPlan {
   const rule = transitionFor(input.action);
-  const missing = rule.requires.filter((field) => !input[field]);
+  // What a resolution needs (reply, after-photo) is the category's choice, checked below.
+  const missing = input.action === 'resolve' ? [] : rule.requires.filter((field) => !input[field]);
   if (missing.length) {
     throw new AppError(
       'validation_failed',
@@ -55,13 +62,33 @@ export function planTransition(
         throw invalid('unitId', 'The report is already with this unit.', 'is the current unit');
       }
       plan.patch.unitId = unit.id;
+      // A new unit has to acknowledge it again.
+      plan.patch.acknowledgedAt = null;
       plan.internalNote = input.note ?? null;
       break;
     }
-    case 'resolve':
-      plan.patch.resolvedAt = ctx.now;
-      plan.publicNote = input.note!;
+    case 'acknowledge':
+      plan.patch.acknowledgedAt = ctx.now;
+      plan.publicNote = input.note ?? null;
       break;
+    case 'start':
+      // Starting work acknowledges it too.
+      if (row.acknowledgedAt === null) plan.patch.acknowledgedAt = ctx.now;
+      plan.publicNote = input.note ?? null;
+      break;
+    case 'resolve': {
+      const category = ctx.catalog.categoryByCode.get(row.categoryCode);
+      const needs = { reply: category?.resolveNeedsReply ?? true, photo: category?.resolveNeedsPhoto ?? true };
+      const problems: { path: string; message: string }[] = [];
+      if (needs.reply && !input.note) problems.push({ path: 'note', message: 'is required: the reply the resident reads' });
+      if (needs.photo && (ctx.photoCount ?? 0) === 0)
+        problems.push({ path: 'photos', message: 'is required: a photo of the result' });
+      if (problems.length)
+        throw new AppError('validation_failed', 'Resolving this report needs a public reply and a photo of the result.', problems);
+      plan.patch.resolvedAt = ctx.now;
+      plan.publicNote = input.note ?? null;
+      break;
+    }
     case 'close':
       plan.patch.closedAt = ctx.now;
       break;
@@ -75,6 +102,7 @@ export function planTransition(
     case 'hand_back':
       // Not theirs: back to the IOC inbox, which finds the right unit.
       plan.patch.unitId = ctx.catalog.iocUnit.id;
+      plan.patch.acknowledgedAt = null;
       plan.internalNote = input.reason!;
       break;
     case 'mark_duplicate': {
@@ -91,8 +119,6 @@ export function planTransition(
       plan.original = original;
       break;
     }
-    case 'start':
-      break;
   }
   return plan;
 }

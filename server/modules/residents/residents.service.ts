@@ -78,6 +78,8 @@ export class ResidentsService {
       throw new AppError('validation_failed', 'Unknown category.', [
         { path: 'categoryCode', message: 'is not a known category' },
       ]);
+    // A sensitive category never shows where others reported it.
+    if (category.publicLocation === 'hidden') return [];
     const radius = category.duplicateRadiusM;
     const dLat = radius / 111_320;
     const dLng = radius / (111_320 * Math.cos((query.lat * Math.PI) / 180));

@@ -7,7 +7,9 @@ import type { StatsService } from './stats.service';
 /** Leaders' statistics (also open to the IOC and admins). */
 export function statsRoutes(app: FastifyInstance, stats: StatsService): void {
   app.get('/api/stats/summary', async (request) => {
-    requireUser(request, ['leader', 'operator', 'admin']);
-    return stats.summary(parseInput(StatsQuery, request.query, 'query'));
+    const user = requireUser(request);
+    // A unit's leader sees that unit's figures only.
+    const scope = user.role === 'leader' && user.unitId !== null ? { unitId: user.unitId } : {};
+    return stats.summary(parseInput(StatsQuery, request.query, 'query'), scope);
   });
 }

@@ -29,9 +29,10 @@ async function fileAt(at: number, category: 'street_lighting' | 'potholes', reso
   const { result } = await t.services.reports.create(reportBody({ categoryCode: category, lat: 13.07, lng: 109.32 }));
   if (resolveAfter === undefined) return;
   const unitId = result.unit!.id;
-  const v = t.services.reports.transition(operator(), result.id, { action: 'dispatch', version: 0, unitId }).version;
+  const v = (await t.services.reports.transition(operator(), result.id, { action: 'dispatch', version: 0, unitId }))
+    .version;
   t.clock.set(at + resolveAfter);
-  t.services.reports.transition(staffOf(unitId), result.id, { action: 'resolve', version: v, note: 'Đã xong' });
+  await t.services.reports.transition(staffOf(unitId), result.id, { action: 'resolve', version: v, note: 'Đã xong' });
 }
 
 describe('GET /api/stats/summary', () => {

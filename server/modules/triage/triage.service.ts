@@ -5,6 +5,7 @@ import { AppError } from '../../domain/app-error';
 import type { Clock } from '../../domain/clock';
 import { computeDueAt } from '../../domain/working-time';
 import type { AuthUser } from '../auth/auth.service';
+import { deadlineFor } from '../catalog/catalog.presenter';
 import type { CatalogService } from '../catalog/catalog.service';
 import type { CalendarService } from '../deadlines/calendar.service';
 import type { RoutingService } from '../routing/routing.service';
@@ -41,12 +42,20 @@ export class TriageService {
   /** Sets the priority (IOC only). */
   setPriority(user: AuthUser, id: number, input: { priority: Priority; version: number }): StaffReportView {
     const row = this.row(user, id, true);
+    const now = this.clock.now();
+    const patch: Partial<NewReportRow> = { priority: input.priority };
+    // An open report's deadline follows its priority (categories may set one per priority).
+    const category = this.catalog.current().categoryByCode.get(row.categoryCode);
+    if (category && isOpenStatus(row.status as ReportStatus)) {
+      patch.dueAt = computeDueAt(row.createdAt, deadlineFor(category, input.priority), this.calendar.current());
+      if (patch.dueAt > now) patch.overdueAt = null;
+    }
     const change = {
       type: 'priority_changed',
-      patch: { priority: input.priority },
+      patch,
       internalNote: `${row.priority} → ${input.priority}`,
     };
-    return this.view(this.writer.change(row, input.version, change, { user }, this.clock.now()), user);
+    return this.view(this.writer.change(row, input.version, change, { user }, now), user);
   }
 
   /** Adds an internal note, seen by staff only (IOC, and the unit's staff on their own reports; not leaders). */
@@ -96,7 +105,7 @@ export class TriageService {
       areaName: routed.area?.nameVi ?? null,
       dueAt: computeDueAt(
         row.createdAt,
-        { value: category.deadlineValue, unit: category.deadlineUnit as 'hours' | 'working_days' },
+        deadlineFor(category, row.priority),
         this.calendar.current(),
       ),
       // A report not yet dispatched follows the new routing; a dispatched one stays with its unit until re-routed.
