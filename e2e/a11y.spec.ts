@@ -3,6 +3,7 @@ import type { AxeResults, Result } from 'axe-core';
 import { createRequire } from 'node:module';
 import { BASE_URL } from '../playwright.config';
 import { DEMO_PASSWORD } from './helpers';
+import { resolveWithPhoto } from './resolve';
 
 // Accessibility: axe-core on the resident pages, in both languages, on a phone.
 const require = createRequire(import.meta.url);
@@ -67,7 +68,7 @@ async function resolveThroughDesks(filed: Filed): Promise<void> {
   await act(operator, filed.id, { action: 'dispatch', unitId });
   const staff = await staffSession('staff.lighting');
   await act(staff, filed.id, { action: 'start' });
-  await act(staff, filed.id, { action: 'resolve', note: 'Đã thay bóng đèn, đèn sáng bình thường.' });
+  await resolveWithPhoto(staff, filed.id, 'Đã thay bóng đèn, đèn sáng bình thường.');
   await operator.dispose();
   await staff.dispose();
 }

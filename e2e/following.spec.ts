@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { BASE_URL } from '../playwright.config';
 import { DEMO_PASSWORD, PHONE, shot } from './helpers';
+import { resolveWithPhoto } from './resolve';
 
 // Near Tháp Nhạn, inside Phường Tuy Hòa.
 const SPOT = { latitude: 13.0842, longitude: 109.3055 };
@@ -53,7 +54,7 @@ test('a resident follows an existing report, reopens it when the fix fails, then
   const operator = await staff(playwright, 'operator');
   const lighting = await staff(playwright, 'staff.lighting');
   await act(operator, first.id, { action: 'dispatch', unitId: first.unit.id });
-  await act(lighting, first.id, { action: 'resolve', note: 'Đã thay bóng đèn.' });
+  await resolveWithPhoto(lighting, first.id, 'Đã thay bóng đèn.');
   await expect(page.getByTestId('status-badge')).toHaveAttribute('data-status', 'resolved');
 
   // Still dark that night: the resident reopens it with a reason.
@@ -65,7 +66,7 @@ test('a resident follows an existing report, reopens it when the fix fails, then
 
   // Fixed for real this time; the resident rates it, which closes it.
   await act(operator, first.id, { action: 'dispatch', unitId: first.unit.id });
-  await act(lighting, first.id, { action: 'resolve', note: 'Đã thay dây dẫn bị đứt, đèn sáng ổn định.' });
+  await resolveWithPhoto(lighting, first.id, 'Đã thay dây dẫn bị đứt, đèn sáng ổn định.');
   await expect(page.getByTestId('status-badge')).toHaveAttribute('data-status', 'resolved');
   await page.getByTestId('rating-4').check();
   await page.getByTestId('rating-submit').click();
