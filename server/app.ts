@@ -22,6 +22,9 @@ import { iocMapRoutes } from './modules/iocmap/iocmap.routes';
 import { registerMultipart } from './plugins/multipart';
 import { LIMITS } from '../shared/domain/limits';
 import { statsRoutes } from './modules/stats/stats.routes';
+import { accountsRoutes } from './modules/admin/accounts.routes';
+import { adminRoutes } from './modules/admin/admin.routes';
+import { areasRoutes } from './modules/areas/areas.routes';
 import { createServices, type ServiceOptions, type Services } from './services';
 
 /** What buildApp needs. */
@@ -70,8 +73,11 @@ export function buildApp(deps: AppDeps): BuiltApp {
   photosRoutes(app, services.residents, services.photos);
   publicMapRoutes(app, services.publicMap);
   triageRoutes(app, services.triage);
-  iocMapRoutes(app, services.iocMap, services.calendar);
+  iocMapRoutes(app, services.iocMap);
   statsRoutes(app, services.stats);
+  adminRoutes(app, services.admin, deps.options.areaImportMaxBytes);
+  accountsRoutes(app, services.admin);
+  areasRoutes(app, services.areas, deps.options.areaImportMaxBytes);
 
   // The built web app, with client-side routes falling back to index.html.
   const webDist = deps.options.webDist;
@@ -94,6 +100,10 @@ export function buildApp(deps: AppDeps): BuiltApp {
     writer: services.writer,
     sessionToken: (header) => (header ? app.parseCookie(header)[SESSION_COOKIE] : undefined),
     maxReplay: deps.options.maxReplay,
+  });
+  // A user whose sessions were ended (disabled, new role, unit or password) loses their live sockets too.
+  services.admin.users.onSessionsCut((userId) => {
+    for (const socket of io.of('/').sockets.values()) if (socket.data.user?.id === userId) socket.disconnect(true);
   });
   // Upgraded websockets are not idle HTTP connections: without this, close() waits for every browser.
   app.addHook('preClose', (done) => {

@@ -18,6 +18,8 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest photo upload, in megabytes. */
   PHOTO_MAX_MB: z.coerce.number().positive().max(100).default(10),
+  /** Largest GeoJSON file an admin may upload to import areas, in megabytes. */
+  AREA_IMPORT_MAX_MB: z.coerce.number().positive().max(2000).default(100),
   /** Directory of the built web app; not served when missing. */
   WEB_DIST: z.string().default('./dist/web'),
 });
@@ -30,6 +32,7 @@ export interface Config {
   dbPath: string;
   photoDir: string;
   photoMaxBytes: number;
+  areaImportMaxBytes: number;
   seedDemo: boolean;
   codePrefix: string;
   cookieSecure: boolean;
@@ -54,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPath: path.join(dataDir, 'beacon.db'),
     photoDir: path.join(dataDir, 'photos'),
     photoMaxBytes: Math.round(e.PHOTO_MAX_MB * 1024 * 1024),
+    areaImportMaxBytes: Math.round(e.AREA_IMPORT_MAX_MB * 1024 * 1024),
     seedDemo: e.SEED_DEMO === 'true',
     codePrefix: e.CODE_PREFIX,
     cookieSecure: e.COOKIE_SECURE === 'true',

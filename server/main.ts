@@ -18,6 +18,7 @@ const { app, services } = buildApp({
     codePrefix: config.codePrefix,
     photoDir: config.photoDir,
     photoMaxBytes: config.photoMaxBytes,
+    areaImportMaxBytes: config.areaImportMaxBytes,
     sessionTtlMs: config.sessionTtlMs,
     cookieSecure: config.cookieSecure,
     webDist: config.webDist,

@@ -1,6 +1,8 @@
 import type { Db } from './db/client';
 import type { Clock } from './domain/clock';
+import { createAdminServices, type AdminServices } from './modules/admin/admin';
 import { AuditService } from './modules/audit/audit.service';
+import { createAreasService, type AreasService } from './modules/areas/areas.service';
 import { AuthRepository } from './modules/auth/auth.repository';
 import { AuthService } from './modules/auth/auth.service';
 import { CatalogRepository } from './modules/catalog/catalog.repository';
@@ -26,6 +28,8 @@ import { StatsService } from './modules/stats/stats.service';
 /** Every service, wired once; HTTP routes, sockets and scripts share them. */
 export interface Services {
   audit: AuditService;
+  admin: AdminServices;
+  areas: AreasService;
   auth: AuthService;
   catalog: CatalogService;
   routing: RoutingService;
@@ -49,6 +53,8 @@ export interface ServiceOptions {
   photoDir: string;
   /** Largest photo upload in bytes (`PHOTO_MAX_MB`). */
   photoMaxBytes?: number;
+  /** Largest GeoJSON upload of an area import in bytes (`AREA_IMPORT_MAX_MB`). */
+  areaImportMaxBytes?: number;
 }
 
 /** Builds the services over one database connection. */
@@ -65,8 +71,12 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions): S
   writer.onCommitted(iocMap);
   const publicMap = new PublicMapService(new PublicMapRepository(db), clock);
   writer.onCommitted(publicMap);
+  const audit = new AuditService(db, clock);
+  const areas = createAreasService(db, catalog, audit, clock);
   return {
-    audit: new AuditService(db, clock),
+    audit,
+    admin: createAdminServices({ db, clock, audit, catalog, routing, calendar, areas }),
+    areas,
     auth: new AuthService(new AuthRepository(db), clock, options.sessionTtlMs),
     catalog,
     routing,

@@ -34,3 +34,16 @@ describe('the map benchmark', () => {
     expect(rows.find((r) => r.name === 'map.city_kb')!.target).toBe('<= 100');
   }, 120_000);
 });
+
+describe('the routing benchmark', () => {
+  it('routes points over a small tiled country, checks the answers and reports every routing figure', async () => {
+    const [routing] = await loadBenches(['routing']);
+    const rows = await routing!.run({ smoke: true });
+    const byName = Object.fromEntries(rows.map((r) => [r.name, r]));
+    for (const n of ['routing.index_build_ms', 'routing.points_per_s', 'routing.p99_us', 'routing.heap_mb'])
+      expect(byName[n], n).toBeDefined();
+    expect(byName['routing.checked']!.value).toBeGreaterThan(500);
+    expect(byName['routing.points_per_s']!.target).toBe('>= 50000');
+    expect(typeof byName['routing.points_per_s']!.met).toBe('boolean');
+  }, 60_000);
+});

@@ -53,6 +53,10 @@ export interface DemoCategory {
   questions?: DemoQuestion[];
   /** Dispatch to the routed unit at receipt, without IOC verification. */
   autoDispatch?: boolean;
+  /** Deadlines of the other priorities (`deadline` is the normal one). */
+  deadlinesByPriority?: Partial<Record<'low' | 'high' | 'urgent', { value: number; unit: 'hours' | 'working_days' }>>;
+  /** `hidden` keeps a sensitive category's reports off the public map. */
+  publicLocation?: 'approximate' | 'hidden';
 }
 
 /** An extra question of a category (same shape as the shared CategoryQuestion). */
@@ -88,12 +92,27 @@ export interface DemoPlace {
   lng: number;
 }
 
+/** A reply template for staff, per category (null = any) and action, in both languages. */
+export interface DemoTemplate {
+  categoryCode: string | null;
+  action: 'acknowledge' | 'resolve' | 'hand_back';
+  titleVi: string;
+  titleEn: string;
+  textVi: string;
+  textEn: string;
+  sortOrder: number;
+}
+
 export interface DemoCity {
   areas: DemoArea[];
   units: DemoUnit[];
   categories: DemoCategory[];
   rules: DemoRule[];
   users: DemoUser[];
+  /** Leaders of one unit (they see that unit's figures only); same demo password. */
+  unitLeaders: DemoUser[];
+  /** Reply templates staff pick from when acknowledging, resolving or handing back. */
+  templates: DemoTemplate[];
   places: DemoPlace[];
   /** Resident-style report texts per category code. */
   descriptions: Record<string, string[]>;
@@ -292,6 +311,7 @@ export const demoCity: DemoCity = {
       icon: 'traffic',
       defaultPriority: 'high',
       deadline: { value: 4, unit: 'hours' },
+      deadlinesByPriority: { urgent: { value: 2, unit: 'hours' }, low: { value: 1, unit: 'working_days' } },
       sortOrder: 1,
       autoDispatch: true,
       descriptionVi: 'Đèn tín hiệu hỏng, ùn tắc, đậu đỗ xe sai quy định, biển báo hư hỏng.',
@@ -323,6 +343,7 @@ export const demoCity: DemoCity = {
       icon: 'lightbulb',
       defaultPriority: 'normal',
       deadline: { value: 2, unit: 'working_days' },
+      deadlinesByPriority: { urgent: { value: 4, unit: 'hours' }, high: { value: 1, unit: 'working_days' } },
       sortOrder: 2,
       descriptionVi: 'Đèn đường không sáng, sáng ban ngày, chập chờn; cột đèn, tủ điện hư hỏng.',
       descriptionEn: 'Street lights out, on in daytime or flickering; damaged poles and control cabinets.',
@@ -361,6 +382,7 @@ export const demoCity: DemoCity = {
       icon: 'tree',
       defaultPriority: 'high',
       deadline: { value: 1, unit: 'working_days' },
+      deadlinesByPriority: { urgent: { value: 4, unit: 'hours' } },
       sortOrder: 3,
       descriptionVi: 'Cây đổ, cây nghiêng, cành gãy, cây chạm đường dây điện, chặt phá cây xanh.',
       descriptionEn: 'Fallen or leaning trees, broken branches, trees touching power lines, illegal felling.',
@@ -389,6 +411,7 @@ export const demoCity: DemoCity = {
       icon: 'road',
       defaultPriority: 'normal',
       deadline: { value: 3, unit: 'working_days' },
+      deadlinesByPriority: { urgent: { value: 4, unit: 'hours' }, high: { value: 1, unit: 'working_days' } },
       sortOrder: 4,
       descriptionVi: 'Ổ gà, sụt lún mặt đường, vỉa hè hư hỏng, mất nắp hố ga, cống thoát nước bị tắc.',
       descriptionEn: 'Potholes, subsidence, broken pavements, missing manhole covers, blocked drains.',
@@ -404,7 +427,10 @@ export const demoCity: DemoCity = {
       icon: 'shield',
       defaultPriority: 'high',
       deadline: { value: 24, unit: 'hours' },
+      deadlinesByPriority: { urgent: { value: 4, unit: 'hours' } },
       sortOrder: 5,
+      // Reports of disturbances and suspects name where people live: kept off the public map.
+      publicLocation: 'hidden',
       descriptionVi: 'Gây rối, tụ tập, ồn ào ban đêm, lấn chiếm vỉa hè, quảng cáo rao vặt trái phép.',
       descriptionEn: 'Disturbances, gatherings, night-time noise, pavement encroachment, illegal flyposting.',
       keywords: ['gây rối', 'ồn ào', 'lấn chiếm', 'trộm cắp'],
@@ -452,6 +478,115 @@ export const demoCity: DemoCity = {
     { username: 'staff.tuyhoa', displayName: 'Ngô Đức Thắng', role: 'staff', unitCode: 'ubnd-phuong-tuy-hoa' },
     { username: 'staff.phuyen', displayName: 'Đoàn Thị Mỹ Linh', role: 'staff', unitCode: 'ubnd-phuong-phu-yen' },
     { username: 'staff.binhkien', displayName: 'Lưu Văn Hiếu', role: 'staff', unitCode: 'ubnd-phuong-binh-kien' },
+  ],
+
+  unitLeaders: [
+    { username: 'leader.lighting', displayName: 'Phan Thanh Tùng', role: 'leader', unitCode: 'public-lighting' },
+  ],
+
+  templates: [
+    // For any category.
+    {
+      categoryCode: null,
+      action: 'acknowledge',
+      titleVi: 'Đã tiếp nhận',
+      titleEn: 'Received',
+      textVi: 'Đơn vị đã tiếp nhận phản ánh và sẽ cử cán bộ kiểm tra, xử lý trong thời gian sớm nhất.',
+      textEn: 'We have received your report and will send someone to check and fix it as soon as possible.',
+      sortOrder: 1,
+    },
+    {
+      categoryCode: null,
+      action: 'resolve',
+      titleVi: 'Đã xử lý xong',
+      titleEn: 'Resolved',
+      textVi: 'Đơn vị đã xử lý xong nội dung phản ánh. Cảm ơn bạn đã chung tay xây dựng thành phố văn minh, sạch đẹp.',
+      textEn: 'The problem you reported has been fixed. Thank you for helping keep the city clean and safe.',
+      sortOrder: 9,
+    },
+    {
+      categoryCode: null,
+      action: 'hand_back',
+      titleVi: 'Không thuộc phạm vi quản lý',
+      titleEn: 'Not our responsibility',
+      textVi: 'Nội dung phản ánh không thuộc phạm vi quản lý của đơn vị, đề nghị IOC chuyển đơn vị có thẩm quyền.',
+      textEn: "This report is outside our unit's responsibility; please forward it to the competent unit.",
+      sortOrder: 1,
+    },
+    {
+      categoryCode: null,
+      action: 'hand_back',
+      titleVi: 'Địa bàn đơn vị khác',
+      titleEn: "Another unit's area",
+      textVi: 'Vị trí phản ánh thuộc địa bàn do đơn vị khác phụ trách, đề nghị IOC điều phối lại.',
+      textEn: 'The location is in an area another unit looks after; please re-route the report.',
+      sortOrder: 2,
+    },
+    // Per category.
+    {
+      categoryCode: 'street_lighting',
+      action: 'acknowledge',
+      titleVi: 'Đội sửa chữa sẽ kiểm tra',
+      titleEn: 'Repair crew on its way',
+      textVi: 'Công ty Chiếu sáng công cộng đã tiếp nhận, đội sửa chữa sẽ kiểm tra trong ca trực tối nay.',
+      textEn:
+        "The public lighting company has received your report; the repair crew will check it during tonight's shift.",
+      sortOrder: 1,
+    },
+    {
+      categoryCode: 'street_lighting',
+      action: 'resolve',
+      titleVi: 'Đã thay bóng đèn',
+      titleEn: 'Lamp replaced',
+      textVi: 'Đã thay bóng đèn và kiểm tra tủ điện, đèn đã sáng bình thường.',
+      textEn: 'The lamp was replaced and the control cabinet checked; the light works normally again.',
+      sortOrder: 1,
+    },
+    {
+      categoryCode: 'street_lighting',
+      action: 'resolve',
+      titleVi: 'Đã khắc phục đứt cáp',
+      titleEn: 'Cable repaired',
+      textVi: 'Đã khắc phục sự cố đứt cáp ngầm, toàn tuyến đã sáng trở lại.',
+      textEn: 'The broken underground cable was repaired; the whole street is lit again.',
+      sortOrder: 2,
+    },
+    {
+      categoryCode: 'trees',
+      action: 'resolve',
+      titleVi: 'Đã cắt tỉa, dọn dẹp',
+      titleEn: 'Branches cut and cleared',
+      textVi: 'Đã cắt tỉa nhánh gãy và dọn sạch mặt đường.',
+      textEn: 'The broken branches were cut and the road was cleared.',
+      sortOrder: 1,
+    },
+    {
+      categoryCode: 'urban_infrastructure',
+      action: 'resolve',
+      titleVi: 'Đã vá ổ gà',
+      titleEn: 'Pothole patched',
+      textVi: 'Đã vá ổ gà bằng bê tông nhựa, mặt đường đã êm thuận.',
+      textEn: 'The pothole was patched with asphalt; the road is smooth again.',
+      sortOrder: 1,
+    },
+    {
+      categoryCode: 'environment',
+      action: 'resolve',
+      titleVi: 'Đã thu gom rác',
+      titleEn: 'Waste collected',
+      textVi: 'Đã thu gom toàn bộ rác tồn đọng và vệ sinh khu vực.',
+      textEn: 'All the uncollected waste was picked up and the area was cleaned.',
+      sortOrder: 1,
+    },
+    {
+      categoryCode: 'traffic',
+      action: 'acknowledge',
+      titleVi: 'Đã điều lực lượng',
+      titleEn: 'Officers sent',
+      textVi: 'Đã điều tổ Cảnh sát giao thông đến hiện trường phân luồng, bảo đảm an toàn.',
+      textEn: 'A traffic police team has been sent to the scene to direct traffic.',
+      sortOrder: 1,
+    },
   ],
 
   places: [

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
-import { areas, categories, routingRules, units, users } from '../../server/db/schema';
+import { areas, categories, replyTemplates, routingRules, units, users } from '../../server/db/schema';
 import { bboxOf } from '../../server/domain/geo-index';
 import { AuthService } from '../../server/modules/auth/auth.service';
 import { demoCity } from './demo-city';
@@ -16,7 +16,7 @@ export function isDatabaseEmpty(db: Db): boolean {
 }
 
 /**
- * Loads the demo city (areas, units, categories, rules, demo accounts) into an empty database,
+ * Loads the demo city (areas, units, categories, rules, reply templates, demo accounts) into an empty database,
  * then, unless `history` is false, a few hundred realistic reports over the last 90 days.
  */
 export async function loadDemoCity(
@@ -73,6 +73,8 @@ export async function loadDemoCity(
           sortOrder: c.sortOrder,
           questions: JSON.stringify(c.questions ?? []),
           autoDispatch: c.autoDispatch ?? false,
+          deadlinesByPriority: JSON.stringify(c.deadlinesByPriority ?? {}),
+          publicLocation: c.publicLocation ?? 'approximate',
         })
         .run();
     }
@@ -81,8 +83,10 @@ export async function loadDemoCity(
         .values({ categoryCode: r.categoryCode, areaCode: r.areaCode, unitId: unitIds.get(r.unitCode)! })
         .run();
     }
+    for (const t of demoCity.templates) tx.insert(replyTemplates).values(t).run();
     const accounts = [
       ...demoCity.users,
+      ...demoCity.unitLeaders,
       // Every unit gets a staff account so the demo history can be worked by someone.
       ...staffForUnits.map((u) => ({
         username: `staff.${u.code}`,

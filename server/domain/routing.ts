@@ -16,24 +16,49 @@ export interface RouteDecision<A extends IndexedArea = IndexedArea> {
   ruleId: number | null;
 }
 
-function specificity(rule: RoutingRule): number {
+/** How specific a rule is: category+area 3, category 2, area 1, catch-all 0. */
+export function ruleSpecificity(rule: Pick<RoutingRule, 'categoryCode' | 'areaCode'>): number {
   return (rule.categoryCode !== null ? 2 : 0) + (rule.areaCode !== null ? 1 : 0);
 }
 
-/** The most specific rule for (category, area): category+area > category > area > catch-all. */
+const ANY = '\u0000any';
+const key = (categoryCode: string | null, areaCode: string | null) => `${categoryCode ?? ANY}|${areaCode ?? ANY}`;
+
+// One lookup table per rule list (a catalog snapshot keeps its list), so picking a rule costs four map
+// reads however many rules a nation's worth of communes has, instead of a scan of all of them.
+const tables = new WeakMap<readonly RoutingRule[], Map<string, RoutingRule>>();
+
+function tableOf(rules: readonly RoutingRule[]): Map<string, RoutingRule> {
+  let table = tables.get(rules);
+  if (!table) {
+    table = new Map();
+    // Ties (two rules for the same category and area) go to the older rule, so adding one never silently steals.
+    for (const r of [...rules].sort((a, b) => a.id - b.id)) {
+      const k = key(r.categoryCode, r.areaCode);
+      if (!table.has(k)) table.set(k, r);
+    }
+    tables.set(rules, table);
+  }
+  return table;
+}
+
+/**
+ * The most specific rule for (category, area): category+area > category > area > catch-all. The rule
+ * list must not be changed in place after its first use (the catalog builds a new list on every change).
+ */
 export function pickRule(
   rules: readonly RoutingRule[],
   categoryCode: string,
   areaCode: string | null,
 ): RoutingRule | null {
-  let best: RoutingRule | null = null;
-  for (const r of rules) {
-    if (r.categoryCode !== null && r.categoryCode !== categoryCode) continue;
-    if (r.areaCode !== null && r.areaCode !== areaCode) continue;
-    // Ties (two rules equally specific) go to the older rule, so adding a rule never silently steals.
-    if (best === null || specificity(r) > specificity(best)) best = r;
-  }
-  return best;
+  const table = tableOf(rules);
+  return (
+    (areaCode !== null ? table.get(key(categoryCode, areaCode)) : undefined) ??
+    table.get(key(categoryCode, null)) ??
+    (areaCode !== null ? table.get(key(null, areaCode)) : undefined) ??
+    table.get(key(null, null)) ??
+    null
+  );
 }
 
 /**

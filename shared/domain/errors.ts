@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   forbidden: { status: 403, title: 'Your role may not do this' },
   not_found: { status: 404, title: 'Not found' },
   version_conflict: { status: 409, title: 'Someone else changed this report first' },
+  conflict: { status: 409, title: 'This conflicts with the current configuration' },
   transition_not_allowed: { status: 409, title: "This action is not possible in the report's current status" },
   idempotency_key_reused: { status: 422, title: 'This Idempotency-Key was already used with a different request' },
   payload_too_large: { status: 413, title: 'The request body is too large' },

@@ -217,34 +217,57 @@ export interface AuditEntry {
   after: unknown;
 }
 
+/** One problem that stops an area import. */
+export interface AreaImportProblem {
+  /** Index of the feature in the file's `features` array; null for the file as a whole (or an option). */
+  feature: number | null;
+  /** The feature's code, when it could be read. */
+  code?: string;
+  /** Dotted path in the file, e.g. `features.12.geometry.coordinates.0.5`, or the option (`validFrom`). */
+  path: string;
+  message: string;
+}
+
 /** `POST /api/admin/areas/preview` (multipart `file`, or a raw GeoJSON body): what an import would do. */
 export interface AreaImportPreview {
   features: number;
+  /** Positions in the file (all rings of all features). */
+  vertices: number;
   /** Property names found on the features, with a few example values, to choose code and name from. */
   properties: { name: string; examples: string[] }[];
   /** Suggested property names (by common names: code, ma, name, ten ...), when one fits. */
   suggested: { code: string | null; name: string | null; nameEn: string | null };
-  /** Problems that would stop the import (per feature, with its index). */
-  errors: { feature: number; message: string }[];
-  /** The features simplified for a map preview (GeoJSON FeatureCollection with `code`/`name` when chosen). */
+  /** The properties the preview used (those chosen, else the suggested ones). */
+  used: { code: string | null; name: string | null; nameEn: string | null };
+  /** Problems that would stop the import (at most 200 listed, then one "… and N more"). */
+  errors: AreaImportProblem[];
+  /**
+   * The features simplified for a map preview: a GeoJSON FeatureCollection whose features carry
+   * `{ index, code, name, action: 'replace' | 'add' | null, problems }` (geometry null when unreadable).
+   */
   preview: unknown;
-  /** Current areas the import would supersede (same code) and new codes. */
+  /** Codes of areas in force at `validFrom` that the file supersedes, and new codes. */
   replaces: string[];
   adds: string[];
+  /** Codes in force at `validFrom` that are missing from the file: `retireMissing` would end them. */
+  retires: string[];
+  validFrom: string;
 }
 
-/** Fields of `POST /api/admin/areas/import` (multipart with `file`, or JSON with `geojson`). */
+/** Fields of `POST /api/admin/areas/import` (multipart with `file`, JSON with `geojson`, or a raw GeoJSON body with these in the query). */
 export const AreaImportOptions = z.object({
   codeProperty: z.string().min(1, 'is required'),
   nameProperty: z.string().min(1, 'is required'),
   nameEnProperty: z.string().min(1).optional(),
-  /** From when the new boundaries apply (ISO date or date-time); older reports keep the area they were filed in. */
+  /** From when the new boundaries apply (ISO date or date-time, local time when no zone); older reports keep the area they were filed in. */
   validFrom: z.string().min(1).optional(),
   /** Free text shown with the boundaries (source, accuracy). */
   note: z.string().max(300).optional(),
   /** End the boundaries of areas missing from the file at `validFrom` too (a full replacement). */
   retireMissing: z.boolean().optional(),
 });
+/** Fields of `POST /api/admin/areas/preview`: all optional (suggested properties are used when absent). */
+export const AreaPreviewOptions = AreaImportOptions.partial();
 /** The result of an import. */
 export interface AreaImportResult {
   imported: number;
@@ -253,7 +276,7 @@ export interface AreaImportResult {
   validFrom: string;
 }
 
-/** An area as admins see it: current and past boundaries. */
+/** An area as admins see it: current and past boundaries (`GET /api/admin/areas` -> `{ items }`). */
 export interface AdminArea {
   id: number;
   code: string;
@@ -261,9 +284,98 @@ export interface AdminArea {
   note: string | null;
   validFrom: string;
   validTo: string | null;
+  /** At the time of the request: in force, starting later, or past (ended, or replaced before it began). */
+  status: 'current' | 'scheduled' | 'past';
   vertices: number;
   bbox: [number, number, number, number];
 }
 
 /** The whole configuration as one file (`GET /api/admin/config`; `POST` replaces it after checking). */
 export const CONFIG_FORMAT = 'beacon-ioc-config/1';
+
+/** The working calendar as admins set it (`PUT /api/admin/calendar`, and the config file's `calendar`). */
+export const CalendarSettings = z.object({
+  /** Days of the week that are worked, 0 = Sunday. */
+  workingWeekdays: z.array(z.number().int().min(0).max(6)).max(7),
+  /** Public holidays as local dates (Tết, 30/4, 1/5, 2/9 ...). */
+  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')).max(400),
+  /** Start of the working day, local minutes after midnight. */
+  dayStartMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60 - 1),
+});
+/** The working calendar as admins set it. */
+export type CalendarSettings = z.infer<typeof CalendarSettings>;
+
+const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)], z.number());
+const ring = z.array(position).min(4, 'a ring needs at least 4 positions');
+/** One area of the config file: a GeoJSON Feature with `code`, `name` (vi), `nameEn` and `note`. */
+const ConfigAreaFeature = z.object({
+  type: z.literal('Feature'),
+  properties: z.object({
+    code: z.string().trim().min(1, 'is required').max(100),
+    name: z.string().trim().min(1, 'is required').max(200),
+    nameEn: z.string().trim().min(1, 'is required').max(200),
+    note: z.string().max(300).nullable().optional(),
+    /** When the boundary took effect (informative; an import applies changed boundaries from now). */
+    validFrom: z.string().optional(),
+  }),
+  geometry: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
+    z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) }),
+  ]),
+});
+
+/**
+ * The whole configuration as one file (`GET /api/admin/config` writes it; `POST` checks all of it, then
+ * applies it in one transaction). Units and categories are matched by code (created or updated, never
+ * deleted); rules, templates and the calendar are replaced; users missing from the city are created
+ * disabled, with no usable password, until an admin sets one; existing users are left as they are.
+ * `areas` may be left out to keep the current boundaries. API keys and password hashes are never in it.
+ */
+export const ConfigFile = z.object({
+  format: z.literal(CONFIG_FORMAT, `must be "${CONFIG_FORMAT}"`),
+  exportedAt: z.string().optional(),
+  units: z.array(UnitInput).max(2000),
+  categories: z.array(CategoryInput).max(500),
+  areas: z.object({ type: z.literal('FeatureCollection'), features: z.array(ConfigAreaFeature).max(5000) }).optional(),
+  rules: z
+    .array(
+      z.object({
+        categoryCode: z.string().min(1).nullable(),
+        areaCode: z.string().min(1).nullable(),
+        unitCode: z.string().min(1, 'is required'),
+      }),
+    )
+    .max(20000),
+  templates: z.array(TemplateInput).max(5000),
+  calendar: CalendarSettings,
+  users: z
+    .array(
+      z.object({
+        username: UserInput.shape.username,
+        displayName: UserInput.shape.displayName,
+        role: z.enum(STAFF_ROLES),
+        unitCode: z.string().min(1).nullable(),
+        disabled: z.boolean(),
+      }),
+    )
+    .max(5000),
+});
+/** The configuration file. */
+export type ConfigFile = z.infer<typeof ConfigFile>;
+
+/** What `POST /api/admin/config` changed. */
+export interface ConfigImportSummary {
+  units: { created: string[]; updated: string[]; unchanged: number };
+  categories: { created: string[]; updated: string[]; unchanged: number };
+  /** Whether the boundaries differed from the current ones and were imported (see AreaImportResult). */
+  areas: { changed: boolean; imported: number; superseded: number; retired: number };
+  rules: { removed: number; added: number };
+  templates: { removed: number; added: number };
+  calendar: { changed: boolean };
+  /** Usernames created (disabled until an admin sets a password); existing accounts are left as they are. */
+  users: { created: string[]; existing: number };
+}

@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/client';
 import { areas, categories, routingRules, units } from '../../db/schema';
 
@@ -8,9 +9,57 @@ export type AreaRow = typeof areas.$inferSelect;
 export type UnitRow = typeof units.$inferSelect;
 export type RuleRow = typeof routingRules.$inferSelect;
 
+/** The `settings` key of the configuration version, bumped by every configuration change. */
+export const CONFIG_VERSION_KEY = 'config_version';
+
 /** Queries over the city's configuration: categories, areas, units, routing rules. */
 export class CatalogRepository {
+  // Prepared at first use (the schema may be migrated after the repository is made).
+  private statements?: {
+    version: Statement;
+    bump: Statement;
+    nextChange: Statement;
+  };
+
   constructor(private readonly db: Db) {}
+
+  private get sql() {
+    const sqlite = this.db.$client;
+    return (this.statements ??= {
+      version: sqlite.prepare('select value from settings where key = ?').pluck(),
+      bump: sqlite.prepare(
+        `insert into settings (key, value) values (?, '1')
+         on conflict (key) do update set value = cast(cast(value as integer) + 1 as text)`,
+      ),
+      nextChange: sqlite
+        .prepare(
+          `select min(t) from (select min(valid_from) as t from areas where valid_from > ?
+                               union all select min(valid_to) from areas where valid_to > ?)`,
+        )
+        .pluck(),
+    });
+  }
+
+  /** The configuration version (0 before any change was recorded); one indexed read. */
+  configVersion(): number {
+    const value = this.sql.version.get(CONFIG_VERSION_KEY) as string | undefined;
+    return value === undefined ? 0 : Number(value);
+  }
+
+  /** Bumps the configuration version (inside the change's transaction, so both commit together). */
+  bumpConfigVersion(): void {
+    this.sql.bump.run(CONFIG_VERSION_KEY);
+  }
+
+  /** The first instant after `at` when a boundary starts or ends, or null when none is scheduled. */
+  nextAreaChangeAfter(at: number): number | null {
+    return (this.sql.nextChange.get(at, at) as number | null) ?? null;
+  }
+
+  /** Whether a transaction is open on this connection (its uncommitted rows must not be cached). */
+  inTransaction(): boolean {
+    return this.db.$client.inTransaction;
+  }
 
   categories(): CategoryRow[] {
     return this.db

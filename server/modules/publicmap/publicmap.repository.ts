@@ -24,18 +24,20 @@ export class PublicMapRepository {
         ? [and(inArray(reports.status, ['resolved', 'closed']), gte(reports.resolvedAt, opts.resolvedSince))!]
         : []),
     ];
-    return this.db
-      .select({
-        trackingCode: reports.trackingCode,
-        status: reports.status,
-        categoryCode: reports.categoryCode,
-        lat: sql<number>`${reports.lat}`,
-        lng: sql<number>`${reports.lng}`,
-      })
-      .from(reports)
-      // Sensitive categories (public location `hidden`) never appear on the public map.
-      .innerJoin(categories, and(eq(categories.code, reports.categoryCode), ne(categories.publicLocation, 'hidden')))
-      .where(and(isNotNull(reports.lat), or(...which)))
-      .all();
+    return (
+      this.db
+        .select({
+          trackingCode: reports.trackingCode,
+          status: reports.status,
+          categoryCode: reports.categoryCode,
+          lat: sql<number>`${reports.lat}`,
+          lng: sql<number>`${reports.lng}`,
+        })
+        .from(reports)
+        // Sensitive categories (public location `hidden`) never appear on the public map.
+        .innerJoin(categories, and(eq(categories.code, reports.categoryCode), ne(categories.publicLocation, 'hidden')))
+        .where(and(isNotNull(reports.lat), or(...which)))
+        .all()
+    );
   }
 }

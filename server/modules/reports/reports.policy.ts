@@ -21,8 +21,7 @@ export function isUnitScoped(user: AuthUser): boolean {
  * yet); the IOC, city-wide leaders and admins see every report.
  */
 export function canView(user: AuthUser, report: PolicyReport): boolean {
-  if (isUnitScoped(user))
-    return user.unitId !== null && report.unitId === user.unitId && report.status !== 'received';
+  if (isUnitScoped(user)) return user.unitId !== null && report.unitId === user.unitId && report.status !== 'received';
   return true;
 }
 

@@ -119,11 +119,7 @@ export class ReportsService {
           attributes: JSON.stringify(attributes),
           createdAt: now,
           updatedAt: now,
-          dueAt: computeDueAt(
-            now,
-            deadlineFor(category, category.defaultPriority),
-            calendar,
-          ),
+          dueAt: computeDueAt(now, deadlineFor(category, category.defaultPriority), calendar),
         };
         const report = this.repo.insertReport(row);
         const event = this.repo.insertEvent({

@@ -80,11 +80,16 @@ export function planTransition(
       const category = ctx.catalog.categoryByCode.get(row.categoryCode);
       const needs = { reply: category?.resolveNeedsReply ?? true, photo: category?.resolveNeedsPhoto ?? true };
       const problems: { path: string; message: string }[] = [];
-      if (needs.reply && !input.note) problems.push({ path: 'note', message: 'is required: the reply the resident reads' });
+      if (needs.reply && !input.note)
+        problems.push({ path: 'note', message: 'is required: the reply the resident reads' });
       if (needs.photo && (ctx.photoCount ?? 0) === 0)
         problems.push({ path: 'photos', message: 'is required: a photo of the result' });
       if (problems.length)
-        throw new AppError('validation_failed', 'Resolving this report needs a public reply and a photo of the result.', problems);
+        throw new AppError(
+          'validation_failed',
+          'Resolving this report needs a public reply and a photo of the result.',
+          problems,
+        );
       plan.patch.resolvedAt = ctx.now;
       plan.publicNote = input.note ?? null;
       break;

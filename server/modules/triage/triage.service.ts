@@ -103,11 +103,7 @@ export class TriageService {
       lng,
       areaCode: routed.area?.code ?? null,
       areaName: routed.area?.nameVi ?? null,
-      dueAt: computeDueAt(
-        row.createdAt,
-        deadlineFor(category, row.priority),
-        this.calendar.current(),
-      ),
+      dueAt: computeDueAt(row.createdAt, deadlineFor(category, row.priority), this.calendar.current()),
       // A report not yet dispatched follows the new routing; a dispatched one stays with its unit until re-routed.
       ...(row.status === 'received' || row.status === 'reopened' ? { unitId: routed.unit.id } : {}),
     };

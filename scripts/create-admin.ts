@@ -1,0 +1,106 @@
+import { mkdirSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../server/config';
+import { migrateDatabase, openDatabase } from '../server/db/client';
+import { AppError } from '../server/domain/app-error';
+import { systemClock } from '../server/domain/clock';
+import { SCRIPT_ACTOR } from '../server/modules/audit/audit.service';
+import { createServices } from '../server/services';
+
+// npm run create-admin -- --username NAME --name "Display Name" [--reset-password]
+// Creates an admin account in DATA_DIR's database (created and migrated if needed), in the IOC unit
+// when the city has one. The password comes from ADMIN_PASSWORD, or is asked twice on a terminal
+// without echo; at least 12 characters. An existing username is refused unless --reset-password, which
+// gives it the new password, enables it and signs it out everywhere. The audit log names the change
+// "system (script)".
+
+const USAGE =
+  'Usage: [ADMIN_PASSWORD=…] npm run create-admin -- --username NAME --name "Display Name" [--reset-password]';
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+/** Reads a line from the terminal without echoing it. */
+function promptHidden(question: string): Promise<string> {
+  const stdin = process.stdin;
+  process.stderr.write(question);
+  stdin.setRawMode(true);
+  stdin.setEncoding('utf8');
+  stdin.resume();
+  return new Promise((resolve, reject) => {
+    let value = '';
+    const finish = () => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write('\n');
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') return (finish(), resolve(value));
+        if (ch === '\u0003') return (finish(), reject(new Error('Cancelled.')));
+        if (ch === '\u007f' || ch === '\b') value = [...value].slice(0, -1).join('');
+        else value += ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
+async function readPassword(): Promise<string> {
+  const fromEnv = process.env.ADMIN_PASSWORD;
+  if (fromEnv) return fromEnv;
+  if (!process.stdin.isTTY) fail('Set ADMIN_PASSWORD, or run this on a terminal to be asked for the password.');
+  const first = await promptHidden('Password (at least 12 characters): ');
+  const again = await promptHidden('Password again: ');
+  if (first !== again) fail('The two passwords differ; nothing was changed.');
+  return first;
+}
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      username: { type: 'string' },
+      name: { type: 'string' },
+      'reset-password': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }));
+} catch (e) {
+  fail(`${(e as Error).message}\n${USAGE}`);
+}
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+if (!values.username || !values.name) fail(`Give --username and --name.\n${USAGE}`);
+
+const password = await readPassword().catch((e: Error) => fail(e.message));
+const config = loadConfig();
+mkdirSync(config.dataDir, { recursive: true });
+const db = openDatabase(config.dbPath);
+migrateDatabase(db);
+const services = createServices(db, systemClock, config);
+try {
+  const { created, user } = await services.admin.users.createAdmin(SCRIPT_ACTOR, {
+    username: values.username,
+    displayName: values.name,
+    password,
+    resetPassword: values['reset-password'] ?? false,
+  });
+  process.stdout.write(
+    created
+      ? `Created admin "${user.username}" (${user.displayName}) in ${config.dbPath}.\n`
+      : `Gave "${user.username}" a new password and enabled the account; its sessions were ended.\n`,
+  );
+} catch (e) {
+  if (!(e instanceof AppError)) throw e;
+  const fields =
+    e.fieldErrors?.map((f) => `\n  ${f.path === 'displayName' ? 'name' : f.path}: ${f.message}`).join('') ?? '';
+  fail(`${e.detail ?? e.message}${fields}`);
+} finally {
+  db.$client.close();
+}

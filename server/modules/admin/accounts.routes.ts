@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import { ApiKeyInput, UserInput, UserPatch } from '../../../shared/schemas/admin';
+import { parseInput } from '../../domain/app-error';
+import type { AdminServices } from './admin';
+import { actorOf, idParam } from './admin.routes';
+
+/** Staff accounts and the API keys of other systems. */
+export function accountsRoutes(app: FastifyInstance, admin: AdminServices): void {
+  app.get('/api/admin/users', async () => admin.users.list());
+  app.post('/api/admin/users', async (request, reply) =>
+    reply.code(201).send(await admin.users.create(actorOf(request), parseInput(UserInput, request.body, 'user'))),
+  );
+  app.patch('/api/admin/users/:id', async (request) =>
+    admin.users.patch(actorOf(request), idParam(request), parseInput(UserPatch, request.body, 'user')),
+  );
+
+  app.get('/api/admin/api-keys', async () => admin.apiKeys.list());
+  app.post('/api/admin/api-keys', async (request, reply) =>
+    reply.code(201).send(admin.apiKeys.create(actorOf(request), parseInput(ApiKeyInput, request.body, 'API key'))),
+  );
+  app.delete('/api/admin/api-keys/:id', async (request) => admin.apiKeys.revoke(actorOf(request), idParam(request)));
+}
