@@ -69,7 +69,7 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions): S
   const reports = new ReportsService(reportsRepo, writer, catalog, routing, tokens, photos, calendar, clock, options);
   const iocMap = new IocMapService(new IocMapRepository(db), clock);
   writer.onCommitted(iocMap);
-  const publicMap = new PublicMapService(new PublicMapRepository(db), clock);
+  const publicMap = new PublicMapService(new PublicMapRepository(db), clock, () => catalog.current());
   writer.onCommitted(publicMap);
   const audit = new AuditService(db, clock);
   const areas = createAreasService(db, catalog, audit, clock);

@@ -18,10 +18,13 @@ type Props = { trackingCode: string; status: string; categoryCode: string };
  */
 export class PublicMapService implements ReportEventSink {
   private readonly indexes = new Map<string, Supercluster<Props>>();
+  /** The configuration the indexes were built under: a category turning sensitive drops them. */
+  private builtUnder: object | null = null;
 
   constructor(
     private readonly repo: PublicMapRepository,
     private readonly clock: Clock,
+    private readonly configuration: () => object,
   ) {}
 
   /** Any committed change may move a point on the public map. */
@@ -65,6 +68,11 @@ export class PublicMapService implements ReportEventSink {
   }
 
   private index(status: 'open' | 'resolved' | 'all', category: string[] | undefined): Supercluster<Props> {
+    const config = this.configuration();
+    if (config !== this.builtUnder) {
+      this.indexes.clear();
+      this.builtUnder = config;
+    }
     const key = `${status}|${[...(category ?? [])].sort().join(',')}`;
     let index = this.indexes.get(key);
     if (!index) {

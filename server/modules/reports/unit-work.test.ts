@@ -236,6 +236,8 @@ describe('category settings that shape a report', () => {
   });
 
   it('keeps a sensitive category off the public map and out of public coordinates', async () => {
+    const before = await t.app.inject({ url: '/api/map?bbox=109,12,110,14&zoom=18' });
+    expect(before.statusCode).toBe(200);
     setCategory('street_lighting', { publicLocation: 'hidden' });
     const filed = (await t.app.inject({ method: 'POST', url: '/api/reports', payload: reportBody() })).json<{
       trackingCode: string;
@@ -248,5 +250,9 @@ describe('category settings that shape a report', () => {
     expect(map.body).not.toContain(filed.trackingCode);
     const nearby = await t.app.inject({ url: '/api/reports/nearby?categoryCode=street_lighting&lat=13.07&lng=109.27' });
     expect(nearby.json()).toEqual([]);
+    // Back on the map as soon as an admin makes the category public again.
+    setCategory('street_lighting', { publicLocation: 'approximate' });
+    const again = await t.app.inject({ url: '/api/map?bbox=109,12,110,14&zoom=18' });
+    expect(again.body).toContain(filed.trackingCode);
   });
 });
