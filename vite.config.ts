@@ -25,6 +25,7 @@ export default defineConfig({
         globIgnores: [
           '**/StatsPage-*',
           '**/IocPage-*',
+          '**/AdminPage-*',
           '**/UnitPage-*',
           '**/LoginPage-*',
           '**/queue-*',

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { afterPhotoJpeg } from './resolve';
 import { connected, shot, signedIn } from './helpers';
 
 // A point in the centre of Phường Tuy Hòa, where the phone says the resident stands.
@@ -82,6 +83,13 @@ test('a report goes from a resident to the IOC, to the lighting company, and bac
   await unitPanel
     .getByLabel('Trả lời công khai cho người dân')
     .fill('Đã thay bóng đèn và kiểm tra tủ điện, đèn đã sáng bình thường.');
+  // ...and a photo of the result, which the category asks for.
+  await unitPanel.getByTestId('after-photo-camera').setInputFiles({
+    name: 'sau-khi-sua.jpg',
+    mimeType: 'image/jpeg',
+    buffer: await afterPhotoJpeg(),
+  });
+  await expect(unitPanel.getByTestId('after-photo-thumb')).toHaveCount(1);
   await shot(unit, '5-unit-resolve');
   await unitPanel.getByRole('button', { name: 'Xác nhận', exact: true }).click();
 

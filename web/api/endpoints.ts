@@ -10,8 +10,9 @@ import type {
 } from '../../shared/schemas/reports';
 import type { AreaDto, CategoryDto, UnitDto } from '../../shared/schemas/categories';
 import type { StatsSummary } from '../../shared/schemas/stats';
+import type { ReplyTemplate } from '../../shared/schemas/admin';
 import type { ReportStatus } from '../../shared/domain/statuses';
-import { apiFetch } from './http';
+import { ApiError, apiFetch, toApiError } from './http';
 
 const enc = encodeURIComponent;
 
@@ -57,8 +58,53 @@ export const reportsApi = {
     return apiFetch<ReportList>(`/api/reports${qs ? `?${qs}` : ''}`, { signal });
   },
   get: (id: number, signal?: AbortSignal) => apiFetch<StaffReportDetail>(`/api/reports/${id}`, { signal }),
-  transition: (id: number, input: TransitionInput) =>
-    apiFetch<StaffReportView>(`/api/reports/${id}/transitions`, { body: input }),
+  /** A lifecycle transition: JSON, or multipart/form-data when it carries photos (a resolution's after-photo). */
+  transition: (id: number, input: TransitionInput, photos: readonly Blob[] = []) =>
+    photos.length === 0
+      ? apiFetch<StaffReportView>(`/api/reports/${id}/transitions`, { body: input })
+      : postForm<StaffReportView>(`/api/reports/${id}/transitions`, transitionFormData(input, photos)),
+};
+
+/**
+ * The multipart body of a transition: the same fields as the JSON one (those given), then each photo
+ * under `photos` (named `after-1.jpg`, ... when the blob has no name of its own).
+ */
+export function transitionFormData(input: TransitionInput, photos: readonly Blob[]): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(input)) {
+    if (value !== undefined && value !== null) form.append(key, String(value));
+  }
+  photos.forEach((p, i) => form.append('photos', p, p instanceof File && p.name ? p.name : `after-${i + 1}.jpg`));
+  return form;
+}
+
+/** Posts a multipart form on the same origin (the browser sets its boundary) and reads the answer like `apiFetch`. */
+async function postForm<T>(path: string, form: FormData): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: 'POST',
+      headers: { Accept: 'application/json' },
+      body: form,
+      credentials: 'same-origin',
+    });
+  } catch (err) {
+    throw new ApiError(0, 'network_error', err instanceof Error ? err.message : 'network error');
+  }
+  if (!res.ok) throw await toApiError(res);
+  const text = res.status === 204 ? '' : await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Actions a reply template can go with. */
+export type TemplateAction = ReplyTemplate['action'];
+
+/** Staff: reply templates for a category and an action (the category's own first, then the general ones). */
+export const templatesApi = {
+  list: (q: { categoryCode: string; action: TemplateAction }, signal?: AbortSignal) =>
+    apiFetch<{ items: ReplyTemplate[] }>(`/api/templates?categoryCode=${enc(q.categoryCode)}&action=${enc(q.action)}`, {
+      signal,
+    }),
 };
 
 /** Leaders: statistics over a date range (ISO datetimes). */

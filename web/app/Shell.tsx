@@ -9,6 +9,8 @@ import { Loading } from '../ui/Feedback';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 
 const STAFF_LINKS: { to: string; label: MessageKey; roles: readonly StaffRole[] }[] = [
+  // First for admins: their home, and the header may not have room for every link.
+  { to: '/admin', label: 'nav.admin', roles: PAGE_ROLES.admin },
   { to: '/ioc', label: 'nav.ioc', roles: PAGE_ROLES.ioc },
   { to: '/unit', label: 'nav.unit', roles: PAGE_ROLES.unit },
   { to: '/stats', label: 'nav.stats', roles: PAGE_ROLES.stats },

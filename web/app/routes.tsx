@@ -16,6 +16,7 @@ const IocPage = lazy(() => import('../pages/IocPage'));
 const UnitPage = lazy(() => import('../pages/UnitPage'));
 const StatsPage = lazy(() => import('../pages/StatsPage'));
 const WallPage = lazy(() => import('../pages/WallPage'));
+const AdminPage = lazy(() => import('../pages/AdminPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 
 /** The route table. */
@@ -61,6 +62,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole roles={PAGE_ROLES.stats}>
             <StatsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/admin/*',
+        element: (
+          <RequireRole roles={PAGE_ROLES.admin}>
+            <AdminPage />
           </RequireRole>
         ),
       },

@@ -13,12 +13,12 @@ export default function LoginPage() {
   const [params] = useSearchParams();
   const next = params.get('next');
   if (user === undefined) return <Loading />;
-  if (user) return <Navigate to={afterLogin(user.role, next)} replace />;
+  if (user) return <Navigate to={afterLogin(user, next)} replace />;
   return (
     <div className="page page-login">
       <h1>{t('login.title')}</h1>
       <p className="hint">{t('login.hint')}</p>
-      <LoginForm onSignedIn={(u) => navigate(afterLogin(u.role, next), { replace: true })} />
+      <LoginForm onSignedIn={(u) => navigate(afterLogin(u, next), { replace: true })} />
     </div>
   );
 }

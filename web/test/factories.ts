@@ -20,6 +20,7 @@ export function staffReport(id: number, patch: Partial<StaffReportView> = {}): S
     updatedAt: '2025-11-26T01:00:00Z',
     dueAt: '2025-11-29T01:00:00Z',
     resolvedAt: null,
+    acknowledgedAt: null,
     version: 1,
     actions: [],
     ...patch,

@@ -22,7 +22,7 @@ export function RequireRole({ roles, children }: { roles: readonly StaffRole[]; 
         <p className="notice notice-error" role="alert">
           {t('common.forbidden')}
         </p>
-        <Link to={roleHome(user.role)}>{t('common.goHome')}</Link>
+        <Link to={roleHome(user)}>{t('common.goHome')}</Link>
       </div>
     );
   }

@@ -3,10 +3,16 @@ import { LIMITS } from '../../../shared/domain/limits';
 import { transitionFor, type ReportAction } from '../../../shared/domain/lifecycle';
 import type { StaffReportView } from '../../../shared/schemas/reports';
 import { useI18n, type MessageKey } from '../../i18n';
+import type { TemplateAction } from '../../api/endpoints';
 import { DuplicateChoices } from './DuplicateChoices';
 import { composeReason, REASON_PRESETS } from './reasons';
+import { insertTemplate, TemplatePicker } from './TemplatePicker';
 import { UnitSelect } from './UnitSelect';
 import type { ActionExtra } from './useReportAction';
+import { useTemplates } from './useTemplates';
+
+/** Actions of this form whose text (a reason the resident reads) can start from a reply template. */
+const TEMPLATED: Partial<Record<ReportAction, TemplateAction>> = { hand_back: 'hand_back', reject: 'reject' };
 
 /** Where the keyboard goes when a form opens: its confirm button, its first field, or nowhere (opened by a click). */
 export type FormFocus = 'submit' | 'first' | null;
@@ -45,6 +51,10 @@ export function ActionForm({
   const shown = { ...errors, ...serverErrors };
   const form = useRef<HTMLFormElement>(null);
   const initialFocus = useRef(focus);
+  const writes = requires.includes('reason') || requires.includes('note');
+  const templates = useTemplates(report.category?.code, writes ? (TEMPLATED[action] ?? null) : null);
+  const detailsBox = useRef<HTMLTextAreaElement>(null);
+  const noteBox = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
     const box = form.current;
@@ -109,6 +119,20 @@ export function ActionForm({
           error={shown.unitId}
         />
       )}
+      {writes && (
+        <TemplatePicker
+          templates={templates}
+          onInsert={(text) => {
+            if (requires.includes('reason')) {
+              setDetails((d) => insertTemplate(d, text).slice(0, LIMITS.reasonMax));
+              detailsBox.current?.focus();
+            } else {
+              setNote((n) => insertTemplate(n, text).slice(0, LIMITS.noteMax));
+              noteBox.current?.focus();
+            }
+          }}
+        />
+      )}
       {requires.includes('reason') && (
         <>
           {presets.length > 0 && (
@@ -131,6 +155,7 @@ export function ActionForm({
           <div className={`field${shown.reason ? ' has-error' : ''}`}>
             <label htmlFor={`${uid}-details`}>{presets.length ? t('form.reason.details') : t('form.reason')}</label>
             <textarea
+              ref={detailsBox}
               id={`${uid}-details`}
               rows={2}
               maxLength={LIMITS.reasonMax}
@@ -147,6 +172,7 @@ export function ActionForm({
         <div className={`field${shown.note ? ' has-error' : ''}`}>
           <label htmlFor={`${uid}-note`}>{action === 'resolve' ? t('form.resolveNote') : t('form.note')}</label>
           <textarea
+            ref={noteBox}
             id={`${uid}-note`}
             rows={4}
             maxLength={LIMITS.noteMax}

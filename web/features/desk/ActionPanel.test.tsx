@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithApp } from '../../test/render';
 import { jsonResponse, problem } from '../../test/responses';
@@ -16,7 +17,7 @@ function stubTransition(answer: () => Response) {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init: RequestInit = {}) => {
-      if (url === '/api/units') return jsonResponse(200, []);
+      if (init.method !== 'POST') return jsonResponse(200, url.startsWith('/api/templates') ? { items: [] } : []);
       bodies.push(JSON.parse(String(init.body)));
       return answer();
     }),
@@ -70,7 +71,7 @@ describe('report actions', () => {
     expect(onStale).toHaveBeenCalledTimes(1);
   });
 
-  it('requires a public reply to resolve', async () => {
+  it('requires a public reply to resolve a category that asks for one', async () => {
     const bodies = stubTransition(() => jsonResponse(200, staffReport(5, { status: 'resolved', version: 2 })));
     renderWithApp(
       <ActionPanel
@@ -78,18 +79,94 @@ describe('report actions', () => {
         onDone={() => {}}
         onStale={() => {}}
       />,
-      {
-        lang: 'en',
-      },
+      { lang: 'en' },
     );
     fireEvent.click(screen.getByRole('button', { name: 'Mark resolved' }));
     fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Please write something.');
-    fireEvent.change(screen.getByLabelText('Public reply to the resident'), {
-      target: { value: 'Đã thay bóng đèn mới.' },
-    });
-    fireEvent.click(screen.getByRole('button', { name: 'Confirm' }));
-    await screen.findByText('Done: Mark resolved');
-    expect(bodies).toEqual([{ action: 'resolve', version: 1, note: 'Đã thay bóng đèn mới.' }]);
+    expect((await screen.findByTestId('error-note')).textContent).toBe('Please write a reply to the resident.');
+    expect(bodies).toHaveLength(0);
+  });
+
+  it('acknowledges with one click, and says when the unit acknowledged', async () => {
+    const bodies = stubTransition(() =>
+      jsonResponse(
+        200,
+        staffReport(5, {
+          status: 'assigned',
+          version: 5,
+          acknowledgedAt: '2025-11-26T02:30:00Z',
+          actions: ['start', 'resolve', 'hand_back'],
+        }),
+      ),
+    );
+    // The desk shows the report the server answered with.
+    function Desk() {
+      const [report, setReport] = useState(
+        staffReport(5, { status: 'assigned', version: 4, actions: ['acknowledge', 'start', 'resolve', 'hand_back'] }),
+      );
+      return <ActionPanel report={report} onDone={setReport} onStale={() => {}} />;
+    }
+    renderWithApp(<Desk />);
+    expect(screen.queryByTestId('acknowledged-at')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Xác nhận đã tiếp nhận' }));
+    await screen.findByText('Đã thực hiện: Xác nhận đã tiếp nhận');
+    expect(bodies).toEqual([{ action: 'acknowledge', version: 4 }]);
+    expect(screen.getByTestId('acknowledged-at').textContent).toBe('Đơn vị đã tiếp nhận lúc 09:30 26/11/2025');
+    expect(screen.queryByRole('button', { name: 'Xác nhận đã tiếp nhận' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Bắt đầu xử lý' })).toBeTruthy();
+  });
+
+  it('hands a report back to the IOC with a preset reason and a template for the details', async () => {
+    const bodies: unknown[] = [];
+    const gets: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init: RequestInit = {}) => {
+        if (init.method !== 'POST') {
+          gets.push(url);
+          if (url.startsWith('/api/templates'))
+            return jsonResponse(200, {
+              items: [
+                {
+                  id: 3,
+                  categoryCode: 'street_lighting',
+                  action: 'hand_back',
+                  title: { vi: 'Đèn của đơn vị khác', en: 'Another unit’s light' },
+                  text: { vi: 'Cột đèn này do Điện lực quản lý.', en: 'This pole belongs to the power company.' },
+                  sortOrder: 1,
+                },
+              ],
+            });
+          return jsonResponse(200, []);
+        }
+        bodies.push(JSON.parse(String(init.body)));
+        return jsonResponse(200, staffReport(5, { status: 'received', version: 3 }));
+      }),
+    );
+    renderWithApp(
+      <ActionPanel
+        report={staffReport(5, { status: 'assigned', version: 2, actions: ['start', 'hand_back'] })}
+        onDone={() => {}}
+        onStale={() => {}}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Trả lại IOC' }));
+    const form = screen.getByTestId('action-form-hand_back');
+    fireEvent.change(screen.getByLabelText('Lý do'), { target: { value: 'reason.not_our_field' } });
+    fireEvent.change(await screen.findByLabelText('Mẫu trả lời'), { target: { value: '3' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Chèn mẫu' }));
+    expect((screen.getByLabelText('Ghi chú thêm') as HTMLTextAreaElement).value).toBe(
+      'Cột đèn này do Điện lực quản lý.',
+    );
+    expect(gets).toContain('/api/templates?categoryCode=street_lighting&action=hand_back');
+    fireEvent.submit(form);
+    await screen.findByText('Đã thực hiện: Trả lại IOC');
+    expect(bodies).toEqual([
+      {
+        action: 'hand_back',
+        version: 2,
+        reason: 'Không thuộc lĩnh vực của đơn vị: Cột đèn này do Điện lực quản lý.',
+      },
+    ]);
   });
 });

@@ -1,12 +1,15 @@
 import { useState } from 'react';
 import type { ReportAction } from '../../../shared/domain/lifecycle';
 import type { StaffReportView } from '../../../shared/schemas/reports';
-import { useI18n } from '../../i18n';
+import { formatDateTime, useI18n } from '../../i18n';
 import { ActionForm, needsForm, type FormFocus } from './ActionForm';
+import { ResolveForm } from './ResolveForm';
 import { usePanelCommand, type PanelCommand } from './commands';
 import { useReportAction } from './useReportAction';
 
 const DANGER: readonly ReportAction[] = ['reject', 'mark_duplicate'];
+/** Resolving always opens its form (reply and photos, as the category requires). */
+const opensForm = (action: ReportAction): boolean => action === 'resolve' || needsForm(action);
 
 /** One button per action the server lists for this user; actions with inputs open a small form. */
 export function ActionPanel({
@@ -24,7 +27,7 @@ export function ActionPanel({
   onDone: (updated: StaffReportView) => void;
   onStale: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [open, setOpen] = useState<ReportAction | null>(null);
   const [focus, setFocus] = useState<FormFocus>(null);
   const act = useReportAction(report, { onDone, onStale });
@@ -42,7 +45,7 @@ export function ActionPanel({
   const click = (action: ReportAction) => {
     act.clearMessage();
     setFocus(null);
-    if (needsForm(action)) setOpen(openForm === action ? null : action);
+    if (opensForm(action)) setOpen(openForm === action ? null : action);
     else void act.run(action, {});
   };
 
@@ -51,6 +54,11 @@ export function ActionPanel({
       <h3 id="actions-title" className="section-title">
         {t('detail.actions')}
       </h3>
+      {report.acknowledgedAt && report.status === 'assigned' && (
+        <p className="hint acknowledged" data-testid="acknowledged-at">
+          {t('desk.acknowledgedAt', { at: formatDateTime(report.acknowledgedAt, lang) })}
+        </p>
+      )}
       {report.actions.length === 0 ? (
         <p className="hint">{t('detail.noActions')}</p>
       ) : (
@@ -59,9 +67,9 @@ export function ActionPanel({
             <button
               key={a}
               type="button"
-              className={`btn ${DANGER.includes(a) ? 'btn-danger-outline' : openForm === a ? 'btn-primary' : 'btn-secondary'}`}
+              className={`btn ${DANGER.includes(a) ? 'btn-danger-outline' : openForm === a || a === 'acknowledge' ? 'btn-primary' : 'btn-secondary'}`}
               data-action={a}
-              aria-expanded={needsForm(a) ? openForm === a : undefined}
+              aria-expanded={opensForm(a) ? openForm === a : undefined}
               disabled={act.busy || refreshing}
               onClick={() => click(a)}
             >
@@ -70,7 +78,20 @@ export function ActionPanel({
           ))}
         </div>
       )}
-      {openForm && (
+      {openForm === 'resolve' && (
+        <ResolveForm
+          key={openForm}
+          report={report}
+          focus={focus}
+          busy={act.busy}
+          serverErrors={act.fieldErrors}
+          onCancel={() => setOpen(null)}
+          onSubmit={(extra, photos) => {
+            void act.run('resolve', extra, photos).then((ok) => ok && setOpen(null));
+          }}
+        />
+      )}
+      {openForm && openForm !== 'resolve' && (
         <ActionForm
           key={openForm}
           action={openForm}

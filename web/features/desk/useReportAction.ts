@@ -3,9 +3,16 @@ import type { ReportAction } from '../../../shared/domain/lifecycle';
 import type { StaffReportView, TransitionInput } from '../../../shared/schemas/reports';
 import { reportsApi } from '../../api/endpoints';
 import { isApiError } from '../../api/http';
-import { useI18n } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n';
 import { errorMessage } from '../../ui/errorMessage';
 import { fieldErrorMap } from '../reports/fieldMessages';
+
+/** Refusals about the photos that came with an action, said by the photo field. */
+const PHOTO_ERRORS = {
+  invalid_image: 'report.photos.unreadable',
+  payload_too_large: 'desk.afterPhoto.tooBig',
+  unsupported_media_type: 'report.photos.type',
+} as const satisfies Record<string, MessageKey>;
 
 /** What an action adds to `{ action, version }`. */
 export type ActionExtra = Pick<TransitionInput, 'unitId' | 'reason' | 'note' | 'duplicateOf'>;
@@ -52,6 +59,11 @@ export function useReportAction(
       } else if (isApiError(err, 'validation_failed')) {
         setFieldErrors(fieldErrorMap(err.fieldErrors, t));
         setMessage({ kind: 'error', text: t('report.fixErrors') });
+      } else if (isApiError(err) && err.code in PHOTO_ERRORS) {
+        // A photo the server could not take: say so by the photo field.
+        const text = t(PHOTO_ERRORS[err.code as keyof typeof PHOTO_ERRORS]);
+        setFieldErrors({ photos: text });
+        setMessage({ kind: 'error', text });
       } else {
         setMessage({ kind: 'error', text: errorMessage(err, t) });
       }
@@ -61,10 +73,13 @@ export function useReportAction(
     }
   };
 
-  /** A lifecycle transition; resolves true when the server accepted it. */
-  const run = (action: ReportAction, extra: ActionExtra): Promise<boolean> =>
+  /**
+   * A lifecycle transition, with photos when it has some (sent as multipart); resolves true when the
+   * server accepted it.
+   */
+  const run = (action: ReportAction, extra: ActionExtra, photos: readonly Blob[] = []): Promise<boolean> =>
     perform(
-      () => reportsApi.transition(report.id, { action, version: report.version, ...extra }),
+      () => reportsApi.transition(report.id, { action, version: report.version, ...extra }, photos),
       t(`action.${action}`),
     );
 

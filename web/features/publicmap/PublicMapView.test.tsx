@@ -37,6 +37,7 @@ const category = (code: string, vi: string): CategoryDto => ({
   duplicateRadiusM: 50,
   duplicateDays: 14,
   reopenWindowDays: 7,
+  resolution: { reply: true, photo: true },
 });
 
 function renderAt(url: string) {

@@ -40,6 +40,7 @@ const category = (patch: Partial<CategoryDto> = {}): CategoryDto => ({
   duplicateRadiusM: 50,
   duplicateDays: 30,
   reopenWindowDays: 7,
+  resolution: { reply: true, photo: true },
   ...patch,
 });
 const created = {
