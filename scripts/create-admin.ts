@@ -1,11 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config';
-import { migrateDatabase, openDatabase } from '../server/db/client';
+import { openDataDirDatabase } from '../server/db/client';
 import { AppError } from '../server/domain/app-error';
 import { systemClock } from '../server/domain/clock';
 import { SCRIPT_ACTOR } from '../server/modules/audit/audit.service';
 import { createServices } from '../server/services';
+import { commandLine, fail } from './cli';
 
 // npm run create-admin -- --username NAME --name "Display Name" [--reset-password]
 // Creates an admin account in DATA_DIR's database (created and migrated if needed), in the IOC unit
@@ -16,11 +15,6 @@ import { createServices } from '../server/services';
 
 const USAGE =
   'Usage: [ADMIN_PASSWORD=…] npm run create-admin -- --username NAME --name "Display Name" [--reset-password]';
-
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-}
 
 /** Reads a line from the terminal without echoing it. */
 function promptHidden(question: string): Promise<string> {
@@ -59,30 +53,19 @@ async function readPassword(): Promise<string> {
   return first;
 }
 
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      username: { type: 'string' },
-      name: { type: 'string' },
-      'reset-password': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }));
-} catch (e) {
-  fail(`${(e as Error).message}\n${USAGE}`);
-}
-if (values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+const { values } = commandLine(USAGE, {
+  options: {
+    username: { type: 'string' },
+    name: { type: 'string' },
+    'reset-password': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
 if (!values.username || !values.name) fail(`Give --username and --name.\n${USAGE}`);
 
 const password = await readPassword().catch((e: Error) => fail(e.message));
 const config = loadConfig();
-mkdirSync(config.dataDir, { recursive: true });
-const db = openDatabase(config.dbPath);
-migrateDatabase(db);
+const db = openDataDirDatabase(config);
 const services = createServices(db, systemClock, config);
 try {
   const { created, user } = await services.admin.users.createAdmin(SCRIPT_ACTOR, {

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { readFileSync, statSync } from 'node:fs';
 import { loadConfig } from '../server/config';
-import { migrateDatabase, openDatabase } from '../server/db/client';
+import { openDataDirDatabase } from '../server/db/client';
 import { AppError } from '../server/domain/app-error';
 import { systemClock } from '../server/domain/clock';
 import { createAreasService, type ImportProgress } from '../server/modules/areas/areas.service';
@@ -11,6 +10,7 @@ import { featuresOf, parseGeoJsonBytes } from '../server/modules/areas/geojson-f
 import { AuditService, SCRIPT_ACTOR } from '../server/modules/audit/audit.service';
 import { CatalogRepository } from '../server/modules/catalog/catalog.repository';
 import { CatalogService } from '../server/modules/catalog/catalog.service';
+import { commandLine, fail } from './cli';
 
 // npm run import-areas -- FILE.geojson --code-property ma --name-property ten [--name-en-property p]
 //   [--valid-from 2026-12-01] [--note "…"] [--retire-missing] [--dry-run]
@@ -22,34 +22,19 @@ const USAGE =
   'Usage: npm run import-areas -- FILE.geojson --code-property PROP --name-property PROP\n' +
   '         [--name-en-property PROP] [--valid-from YYYY-MM-DD] [--note TEXT] [--retire-missing] [--dry-run]';
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-}
-
-let args;
-try {
-  args = parseArgs({
-    allowPositionals: true,
-    options: {
-      'code-property': { type: 'string' },
-      'name-property': { type: 'string' },
-      'name-en-property': { type: 'string' },
-      'valid-from': { type: 'string' },
-      note: { type: 'string' },
-      'retire-missing': { type: 'boolean' },
-      'dry-run': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-} catch (e) {
-  fail(`${(e as Error).message}\n${USAGE}`);
-}
-const { values, positionals } = args;
-if (values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+const { values, positionals } = commandLine(USAGE, {
+  allowPositionals: true,
+  options: {
+    'code-property': { type: 'string' },
+    'name-property': { type: 'string' },
+    'name-en-property': { type: 'string' },
+    'valid-from': { type: 'string' },
+    note: { type: 'string' },
+    'retire-missing': { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
 if (positionals.length !== 1) fail(`Give exactly one GeoJSON file.\n${USAGE}`);
 const file = positionals[0]!;
 
@@ -119,9 +104,7 @@ try {
 }
 
 const config = loadConfig();
-mkdirSync(config.dataDir, { recursive: true });
-const db = openDatabase(config.dbPath);
-migrateDatabase(db);
+const db = openDataDirDatabase(config);
 const catalog = new CatalogService(new CatalogRepository(db), systemClock);
 const areas = createAreasService(db, catalog, new AuditService(db, systemClock), systemClock);
 

@@ -1,13 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { loadConfig } from '../server/config';
-import { migrateDatabase, openDatabase } from '../server/db/client';
+import { openDataDirDatabase } from '../server/db/client';
 import { isDatabaseEmpty, loadDemoCity } from './seed/load-demo-city';
 
 // npm run seed: create and migrate the database in DATA_DIR and load the demo city into it.
 const config = loadConfig();
-mkdirSync(config.dataDir, { recursive: true });
-const db = openDatabase(config.dbPath);
-migrateDatabase(db);
+const db = openDataDirDatabase(config);
 if (!isDatabaseEmpty(db)) {
   console.error(`${config.dbPath} already holds a city. Remove the data directory to start over.`);
   process.exit(1);

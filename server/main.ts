@@ -1,15 +1,12 @@
-import { mkdirSync } from 'node:fs';
 import { buildApp } from './app';
 import { loadConfig } from './config';
-import { migrateDatabase, openDatabase } from './db/client';
+import { openDataDirDatabase } from './db/client';
 import { systemClock } from './domain/clock';
 import { isDatabaseEmpty, loadDemoCity } from '../scripts/seed/load-demo-city';
 
 // env -> open db -> migrate -> (demo city) -> buildApp -> listen; graceful close.
 const config = loadConfig();
-mkdirSync(config.dataDir, { recursive: true });
-const db = openDatabase(config.dbPath);
-migrateDatabase(db);
+const db = openDataDirDatabase(config);
 
 const { app, services } = buildApp({
   db,

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
@@ -26,6 +27,14 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
 /** Applies every migration in migrations/ not yet applied. */
 export function migrateDatabase(db: Db): void {
   migrate(db, { migrationsFolder: MIGRATIONS });
+}
+
+/** Opens the configured database file, creating its folder and applying migrations as needed. */
+export function openDataDirDatabase(config: { dataDir: string; dbPath: string }): Db {
+  mkdirSync(config.dataDir, { recursive: true });
+  const db = openDatabase(config.dbPath);
+  migrateDatabase(db);
+  return db;
 }
 
 /** An in-memory database with the schema applied (tests). */

@@ -10,24 +10,36 @@ import { seedTestCity, TEST_PASSWORD, type TestCityIds } from './city';
 /** 2026-11-23 09:00 in Vietnam (a Monday). */
 export const TEST_NOW = Date.parse('2026-11-23T09:00:00+07:00');
 
-/** A test app on its own in-memory database with the test city loaded. */
-export interface TestApp extends BuiltApp {
+/** A test app on its own in-memory database with the test city (or the caller's city) loaded. */
+export interface TestApp<Ids = TestCityIds> extends BuiltApp {
   db: Db;
   clock: FakeClock;
-  ids: TestCityIds;
+  /** What loading the city returned: for the test city, the ids of its units and accounts. */
+  ids: Ids;
   /** Where this app stores photos (a temporary folder, removed on close). */
   photoDir: string;
-  /** Signs in and returns the Cookie header to send. */
-  login(username: string): Promise<string>;
+  /** Signs in (with the test city's password by default) and returns the Cookie header to send. */
+  login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
 
+/** Server options a test may change. */
+export type TestAppOptions = { maxReplay?: number; photoMaxBytes?: number; areaImportMaxBytes?: number };
+
 /** Builds an app on an in-memory database with migrations applied and the test city seeded. */
-export async function buildTestApp(options: { maxReplay?: number; photoMaxBytes?: number } = {}): Promise<TestApp> {
+export function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  return buildTestAppOn(seedTestCity, options);
+}
+
+/** The same with another city: `load` fills the migrated database (photos go to `photoDir`). */
+export async function buildTestAppOn<Ids>(
+  load: (db: Db, photoDir: string) => Promise<Ids>,
+  options: TestAppOptions = {},
+): Promise<TestApp<Ids>> {
   const db = openMemoryDatabase();
-  const ids = await seedTestCity(db);
-  const clock = new FakeClock(TEST_NOW);
   const photoDir = mkdtempSync(path.join(tmpdir(), 'beacon-photos-'));
+  const ids = await load(db, photoDir);
+  const clock = new FakeClock(TEST_NOW);
   const built = buildApp({
     db,
     clock,
@@ -40,7 +52,7 @@ export async function buildTestApp(options: { maxReplay?: number; photoMaxBytes?
     clock,
     ids,
     photoDir,
-    login: (username) => login(built.app, username),
+    login: (username, password) => signInTo(built.app, username, password),
     close: async () => {
       await built.app.close();
       db.$client.close();
@@ -49,12 +61,9 @@ export async function buildTestApp(options: { maxReplay?: number; photoMaxBytes?
   };
 }
 
-async function login(app: FastifyInstance, username: string): Promise<string> {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username, password: TEST_PASSWORD },
-  });
+/** Signs in (the test city's password by default) and returns the Cookie header to send. */
+async function signInTo(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'beacon_sid');
   return `beacon_sid=${cookie!.value}`;

@@ -2,17 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { ApiKeyInput, UserInput, UserPatch } from '../../../shared/schemas/admin';
 import { parseInput } from '../../domain/app-error';
 import type { AdminServices } from './admin';
-import { actorOf, idParam } from './admin.routes';
+import { actorOf, byId, idParam, recordRoutes } from './admin.routes';
 
 /** Staff accounts and the API keys of other systems. */
 export function accountsRoutes(app: FastifyInstance, admin: AdminServices): void {
-  app.get('/api/admin/users', async () => admin.users.list());
-  app.post('/api/admin/users', async (request, reply) =>
-    reply.code(201).send(await admin.users.create(actorOf(request), parseInput(UserInput, request.body, 'user'))),
-  );
-  app.patch('/api/admin/users/:id', async (request) =>
-    admin.users.patch(actorOf(request), idParam(request), parseInput(UserPatch, request.body, 'user')),
-  );
+  recordRoutes(app, '/api/admin/users', admin.users, { input: UserInput, patch: UserPatch, what: 'user', key: byId });
 
   app.get('/api/admin/api-keys', async () => admin.apiKeys.list());
   app.post('/api/admin/api-keys', async (request, reply) =>

@@ -25,6 +25,16 @@ export function notFound(detail: string): AppError {
 /** Records one audit entry of the change being made. */
 export type Recorder = (change: AuditChange) => void;
 
+/** Whether two audited views are the same (compared as the audit log stores them, in JSON). */
+export const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** Records an `update` entry only when the audited view changed; says whether it did. */
+export function recordUpdate(record: Recorder, change: Omit<AuditChange, 'action'>): boolean {
+  if (same(change.before, change.after)) return false;
+  record({ ...change, action: 'update' });
+  return true;
+}
+
 /**
  * Where administrative changes happen: each runs in one synchronous transaction together with its
  * audit entries (all or nothing), and the catalog snapshot is dropped (and `config_version` bumped)

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { Priority } from '../../../shared/domain/channels';
 import type { StaffRole } from '../../../shared/domain/roles';
 import type {
   AdminCategory,
@@ -12,10 +11,11 @@ import type {
   ReplyTemplate,
   TEMPLATE_ACTIONS,
   UNIT_KINDS,
+  UnitInput,
 } from '../../../shared/schemas/admin';
-import type { CategoryQuestion, Deadline } from '../../../shared/schemas/categories';
+import { categoryBasics, presentUnit, questionsOf } from '../catalog/catalog.presenter';
 import type { ApiKeyRow } from './api-keys.repository';
-import type { CategoryRow, CategoryValues, RuleRow, UnitRow } from './catalog-admin.repository';
+import type { CategoryRow, CategoryValues, RuleRow, UnitRow, UnitValues } from './catalog-admin.repository';
 import type { TemplateRow } from './templates.repository';
 import type { UserRow } from './users.repository';
 
@@ -24,13 +24,23 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 /** Unit row -> what admins see. */
 export function presentAdminUnit(u: UnitRow & { staffCount?: number }): AdminUnit {
   return {
-    id: u.id,
-    code: u.code,
-    name: { vi: u.nameVi, en: u.nameEn },
+    ...presentUnit(u),
     kind: u.kind as (typeof UNIT_KINDS)[number],
     areaCode: u.areaCode,
     active: u.active,
     staffCount: u.staffCount ?? 0,
+  };
+}
+
+/** The columns of a new unit, defaults filled in: no area, active. */
+export function unitValues(input: z.output<typeof UnitInput>): UnitValues {
+  return {
+    code: input.code,
+    nameVi: input.name.vi,
+    nameEn: input.name.en,
+    kind: input.kind,
+    areaCode: input.areaCode ?? null,
+    active: input.active ?? true,
   };
 }
 
@@ -43,15 +53,9 @@ export function auditUnit(u: UnitRow) {
 /** Category row -> what admins see (every field, inactive categories too). */
 export function presentAdminCategory(c: CategoryRow): AdminCategory {
   return {
-    code: c.code,
-    name: { vi: c.nameVi, en: c.nameEn },
-    group: c.groupCode,
-    groupName: { vi: c.groupVi, en: c.groupEn },
-    icon: c.icon,
-    defaultPriority: c.defaultPriority as Priority,
-    deadline: { value: c.deadlineValue, unit: c.deadlineUnit as Deadline['unit'] },
+    ...categoryBasics(c),
     deadlinesByPriority: JSON.parse(c.deadlinesByPriority) as AdminCategory['deadlinesByPriority'],
-    questions: (JSON.parse(c.questions) as CategoryQuestion[]).sort((a, b) => a.order - b.order),
+    questions: questionsOf(c),
     duplicateRadiusM: c.duplicateRadiusM,
     duplicateDays: c.duplicateDays,
     reopenWindowDays: c.reopenWindowDays,

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import {
   AuditQuery,
   CalendarSettings,
@@ -35,43 +36,73 @@ export function idParam(request: FastifyRequest): number {
   return id;
 }
 
+/** The `:code` of the path. */
+const codeParam = (request: FastifyRequest): string => (request.params as { code: string }).code;
+
+/** A service administering one kind of record, each found by its key (an id or a code). */
+interface RecordService<K, In, Patch> {
+  list(): unknown;
+  create(actor: AuditActor, input: In): unknown;
+  patch(actor: AuditActor, key: K, patch: Patch): unknown;
+  remove?(actor: AuditActor, key: K): void;
+}
+
+/** How `recordRoutes` reads bodies and keys. */
+interface RecordRouteOptions<K, In extends z.ZodType, Patch extends z.ZodType> {
+  input: In;
+  patch: Patch;
+  /** What a body is called in its 422 (`The unit has 2 invalid field(s) ...`). */
+  what: string;
+  /** The path parameter naming one record, and how to read it (404 when it cannot name one). */
+  key: { param: ':id' | ':code'; of: (request: FastifyRequest) => K };
+  /** Whether records can be deleted (`DELETE`, 204). */
+  remove?: boolean;
+}
+
+/** `GET url` lists, `POST url` creates (201), `PATCH url/:key` changes one record, `DELETE url/:key` deletes it. */
+export function recordRoutes<K, In extends z.ZodType, Patch extends z.ZodType>(
+  app: FastifyInstance,
+  url: string,
+  service: RecordService<K, z.output<In>, z.output<Patch>>,
+  options: RecordRouteOptions<K, In, Patch>,
+): void {
+  const { what, key } = options;
+  app.get(url, async () => service.list());
+  app.post(url, async (request, reply) =>
+    reply.code(201).send(await service.create(actorOf(request), parseInput(options.input, request.body, what))),
+  );
+  app.patch(`${url}/${key.param}`, async (request) =>
+    service.patch(actorOf(request), key.of(request), parseInput(options.patch, request.body, what)),
+  );
+  if (options.remove)
+    app.delete(`${url}/${key.param}`, async (request, reply) => {
+      service.remove!(actorOf(request), key.of(request));
+      return reply.code(204).send();
+    });
+}
+
+/** Records found by their numeric id. */
+export const byId = { param: ':id', of: idParam } as const;
+
 /**
  * Units, categories, routing rules (and their test), reply templates, calendar, audit log, config file.
  * A config file may be as large as an area import (`AREA_IMPORT_MAX_MB`): it carries the boundaries.
  */
 export function adminRoutes(app: FastifyInstance, admin: AdminServices, configMaxBytes = CONFIG_MAX_BYTES): void {
-  app.get('/api/admin/units', async () => admin.units.list());
-  app.post('/api/admin/units', async (request, reply) =>
-    reply.code(201).send(admin.units.create(actorOf(request), parseInput(UnitInput, request.body, 'unit'))),
-  );
-  app.patch('/api/admin/units/:id', async (request) =>
-    admin.units.patch(actorOf(request), idParam(request), parseInput(UnitPatch, request.body, 'unit')),
-  );
+  recordRoutes(app, '/api/admin/units', admin.units, { input: UnitInput, patch: UnitPatch, what: 'unit', key: byId });
+  recordRoutes(app, '/api/admin/categories', admin.categories, {
+    input: CategoryInput,
+    patch: CategoryPatch,
+    what: 'category',
+    key: { param: ':code', of: codeParam },
+  });
 
-  app.get('/api/admin/categories', async () => admin.categories.list());
-  app.post('/api/admin/categories', async (request, reply) =>
-    reply
-      .code(201)
-      .send(admin.categories.create(actorOf(request), parseInput(CategoryInput, request.body, 'category'))),
-  );
-  app.patch('/api/admin/categories/:code', async (request) =>
-    admin.categories.patch(
-      actorOf(request),
-      (request.params as { code: string }).code,
-      parseInput(CategoryPatch, request.body, 'category'),
-    ),
-  );
-
-  app.get('/api/admin/rules', async () => admin.rules.list());
-  app.post('/api/admin/rules', async (request, reply) =>
-    reply.code(201).send(admin.rules.create(actorOf(request), parseInput(RuleInput, request.body, 'rule'))),
-  );
-  app.patch('/api/admin/rules/:id', async (request) =>
-    admin.rules.patch(actorOf(request), idParam(request), parseInput(RulePatch, request.body, 'rule')),
-  );
-  app.delete('/api/admin/rules/:id', async (request, reply) => {
-    admin.rules.remove(actorOf(request), idParam(request));
-    return reply.code(204).send();
+  recordRoutes(app, '/api/admin/rules', admin.rules, {
+    input: RuleInput,
+    patch: RulePatch,
+    what: 'rule',
+    key: byId,
+    remove: true,
   });
   app.post('/api/admin/rules/test', async (request) =>
     admin.rules.test(parseInput(RuleTestInput, request.body, 'point')),
@@ -80,16 +111,12 @@ export function adminRoutes(app: FastifyInstance, admin: AdminServices, configMa
   app.get('/api/templates', async (request) =>
     admin.templates.forStaff(parseInput(TemplatesQuery, request.query, 'query')),
   );
-  app.get('/api/admin/templates', async () => admin.templates.list());
-  app.post('/api/admin/templates', async (request, reply) =>
-    reply.code(201).send(admin.templates.create(actorOf(request), parseInput(TemplateInput, request.body, 'template'))),
-  );
-  app.patch('/api/admin/templates/:id', async (request) =>
-    admin.templates.patch(actorOf(request), idParam(request), parseInput(TemplatePatch, request.body, 'template')),
-  );
-  app.delete('/api/admin/templates/:id', async (request, reply) => {
-    admin.templates.remove(actorOf(request), idParam(request));
-    return reply.code(204).send();
+  recordRoutes(app, '/api/admin/templates', admin.templates, {
+    input: TemplateInput,
+    patch: TemplatePatch,
+    what: 'template',
+    key: byId,
+    remove: true,
   });
 
   app.get('/api/admin/calendar', async () => admin.calendar.current());

@@ -1,18 +1,13 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiKeys } from '../../db/schema';
-import { buildTestApp, type TestApp } from '../../test/app';
+import { auditOf, buildTestAppAs, type Api } from '../../test/api';
+import type { TestApp } from '../../test/app';
 
 let t: TestApp;
-const cookies: Record<string, string> = {};
-beforeAll(async () => {
-  t = await buildTestApp();
-  for (const u of ['admin', 'operator']) cookies[u] = await t.login(u);
-});
+let call: Api;
+beforeAll(async () => ({ t, call } = await buildTestAppAs('admin', 'operator')));
 afterAll(() => t.close());
-
-const call = (user: string, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
-  t.app.inject({ method, url, payload, headers: { cookie: cookies[user]! } });
 
 describe('API keys for other systems', () => {
   let created: { id: number; key: string; prefix: string };
@@ -68,7 +63,7 @@ describe('API keys for other systems', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().revokedAt).toBe(new Date(t.clock.now()).toISOString());
     expect(t.services.admin.apiKeys.authenticate(created.key)).toBeNull();
-    const [entry] = (await call('admin', 'GET', '/api/admin/audit?entity=api_key')).json().items;
+    const [entry] = await auditOf(call, 'api_key');
     expect(entry).toMatchObject({
       action: 'revoke',
       before: { revokedAt: null },

@@ -1,7 +1,7 @@
 import type { CalendarSettings } from '../../../shared/schemas/admin';
 import type { WorkingCalendar } from '../../domain/working-time';
 import type { CalendarService } from '../deadlines/calendar.service';
-import type { AdminChanges, AuditActor, Recorder } from './admin.context';
+import { recordUpdate, same, type AdminChanges, type AuditActor, type Recorder } from './admin.context';
 
 /** The editable part of a calendar, holidays sorted and unique, as stored and exported. */
 export function calendarSettingsOf(c: CalendarSettings | WorkingCalendar): CalendarSettings {
@@ -31,7 +31,7 @@ export class CalendarAdminService {
 
   /** Whether these settings differ from the calendar in force. */
   differs(input: CalendarSettings): boolean {
-    return JSON.stringify(calendarSettingsOf(this.calendar.current())) !== JSON.stringify(calendarSettingsOf(input));
+    return !same(calendarSettingsOf(this.calendar.current()), calendarSettingsOf(input));
   }
 
   /**
@@ -41,8 +41,7 @@ export class CalendarAdminService {
   replaceIn(record: Recorder, input: CalendarSettings): { calendar: WorkingCalendar; changed: boolean } {
     const before = calendarSettingsOf(this.calendar.current());
     const after = calendarSettingsOf(input);
-    const changed = JSON.stringify(before) !== JSON.stringify(after);
-    if (changed) record({ entity: 'calendar', entityId: null, action: 'update', before, after });
+    const changed = recordUpdate(record, { entity: 'calendar', entityId: null, before, after });
     return { calendar: changed ? this.calendar.update(after) : this.calendar.current(), changed };
   }
 }

@@ -1,15 +1,14 @@
-import { and, asc, count, eq, gt, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { OPEN_STATUSES } from '../../../shared/domain/statuses';
 import type { Db } from '../../db/client';
 import { areas, categories, reports, routingRules, units, users } from '../../db/schema';
+import { areaValidAt, type AreaRow, type CategoryRow, type RuleRow, type UnitRow } from '../catalog/catalog.repository';
 
-/** Row types of the configuration tables. */
-export type UnitRow = typeof units.$inferSelect;
+/** The configuration tables' rows are the catalog's. */
+export type { AreaRow, CategoryRow, RuleRow, UnitRow };
+/** What inserting or updating a unit or a category sets. */
 export type UnitValues = Omit<typeof units.$inferInsert, 'id'>;
-export type CategoryRow = typeof categories.$inferSelect;
 export type CategoryValues = Omit<typeof categories.$inferInsert, 'id'>;
-export type RuleRow = typeof routingRules.$inferSelect;
-export type AreaRow = typeof areas.$inferSelect;
 
 const isKey = (column: typeof routingRules.categoryCode | typeof routingRules.areaCode, value: string | null): SQL =>
   value === null ? isNull(column) : eq(column, value);
@@ -124,12 +123,7 @@ export class CatalogAdminRepository {
 
   /** Boundaries valid at `at`, by code. */
   areasValidAt(at: number): AreaRow[] {
-    return this.db
-      .select()
-      .from(areas)
-      .where(and(lte(areas.validFrom, at), or(isNull(areas.validTo), gt(areas.validTo, at))))
-      .orderBy(asc(areas.code))
-      .all();
+    return this.db.select().from(areas).where(areaValidAt(at)).orderBy(asc(areas.code)).all();
   }
 
   /** Whether an area with this code is valid at `at`. */
@@ -138,7 +132,7 @@ export class CatalogAdminRepository {
       this.db
         .select({ one: sql<number>`1` })
         .from(areas)
-        .where(and(eq(areas.code, code), lte(areas.validFrom, at), or(isNull(areas.validTo), gt(areas.validTo, at))))
+        .where(and(eq(areas.code, code), areaValidAt(at)))
         .get() !== undefined
     );
   }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { FieldError } from '../../../shared/domain/errors';
 import type { AdminCategory, CategoryInput, CategoryPatch } from '../../../shared/schemas/admin';
 import { AppError } from '../../domain/app-error';
-import { conflict, notFound, type AdminChanges, type AuditActor } from './admin.context';
+import { conflict, notFound, recordUpdate, type AdminChanges, type AuditActor } from './admin.context';
 import { categoryValues, presentAdminCategory } from './admin.presenter';
 import type { CatalogAdminRepository, CategoryValues } from './catalog-admin.repository';
 
@@ -90,8 +90,7 @@ export class CategoriesAdminService {
       throwProblems(categoryProblems({ deadline: before.deadline, ...patch }), 'category');
       const updated = this.repo.updateCategory(code, storedCategoryValues(patch));
       const after = presentAdminCategory(updated);
-      if (JSON.stringify(before) !== JSON.stringify(after))
-        record({ entity: 'category', entityId: code, action: 'update', before, after });
+      recordUpdate(record, { entity: 'category', entityId: code, before, after });
       return after;
     });
   }

@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, reportBody, type TestApp } from '../../test/app';
+import { auditOf, buildTestAppAs, type Api } from '../../test/api';
+import { reportBody, type TestApp } from '../../test/app';
 
 let t: TestApp;
-const cookies: Record<string, string> = {};
-beforeAll(async () => {
-  t = await buildTestApp();
-  for (const u of ['admin', 'operator']) cookies[u] = await t.login(u);
-});
+let call: Api;
+beforeAll(async () => ({ t, call } = await buildTestAppAs('admin', 'operator')));
 afterAll(() => t.close());
-
-const call = (user: string | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
-  t.app.inject({ method, url, payload, headers: user ? { cookie: cookies[user]! } : {} });
 
 const drains = {
   code: 'blocked_drains',
@@ -56,7 +51,7 @@ describe('categories', () => {
     expect(list.find((c: { code: string }) => c.code === 'blocked_drains').deadlinesByPriority).toEqual(
       drains.deadlinesByPriority,
     );
-    const publicList = (await t.app.inject({ method: 'GET', url: '/api/categories' })).json();
+    const publicList = (await call(null, 'GET', '/api/categories')).json();
     expect(publicList.map((c: { code: string }) => c.code)).toContain('blocked_drains');
   });
 
@@ -113,7 +108,7 @@ describe('categories', () => {
       deadlinesByPriority: { urgent: { value: 4, unit: 'hours' } },
       publicLocation: 'hidden',
     });
-    const [entry] = (await call('admin', 'GET', '/api/admin/audit?entity=category')).json().items;
+    const [entry] = await auditOf(call, 'category');
     expect(entry).toMatchObject({
       entityId: 'potholes',
       action: 'update',
@@ -124,19 +119,13 @@ describe('categories', () => {
   });
 
   it('takes a deactivated category off the public list while its old reports keep working', async () => {
-    const old = (
-      await t.app.inject({ method: 'POST', url: '/api/reports', payload: reportBody({ categoryCode: 'potholes' }) })
-    ).json();
+    const old = (await call(null, 'POST', '/api/reports', reportBody({ categoryCode: 'potholes' }))).json();
     const res = await call('admin', 'PATCH', '/api/admin/categories/potholes', { active: false });
     expect(res.json().active).toBe(false);
 
-    const publicList = (await t.app.inject({ method: 'GET', url: '/api/categories' })).json();
+    const publicList = (await call(null, 'GET', '/api/categories')).json();
     expect(publicList.map((c: { code: string }) => c.code)).not.toContain('potholes');
-    const filing = await t.app.inject({
-      method: 'POST',
-      url: '/api/reports',
-      payload: reportBody({ categoryCode: 'potholes' }),
-    });
+    const filing = await call(null, 'POST', '/api/reports', reportBody({ categoryCode: 'potholes' }));
     expect(filing.statusCode).toBe(422);
     // Admins still see it, to turn it back on.
     const adminList = (await call('admin', 'GET', '/api/admin/categories')).json().items;
@@ -145,7 +134,7 @@ describe('categories', () => {
     const detail = await call('operator', 'GET', `/api/reports/${old.id}`);
     expect(detail.statusCode).toBe(200);
     expect(detail.json().category.code).toBe('potholes');
-    expect((await t.app.inject({ method: 'GET', url: `/api/track/${old.trackingCode}` })).statusCode).toBe(200);
+    expect((await call(null, 'GET', `/api/track/${old.trackingCode}`)).statusCode).toBe(200);
     const dispatched = await call('operator', 'POST', `/api/reports/${old.id}/transitions`, {
       action: 'dispatch',
       version: detail.json().version,

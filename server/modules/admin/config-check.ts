@@ -3,13 +3,13 @@ import type { ConfigFile } from '../../../shared/schemas/admin';
 import { categoryProblems } from './categories.service';
 import type { CatalogAdminRepository } from './catalog-admin.repository';
 
-/** Reports `path` for every entry whose key was already seen. */
-function duplicates<T>(items: readonly T[], key: (item: T) => string, path: (i: number) => string): FieldError[] {
+/** Reports `${list}.${i}${field}` for every entry whose key was already seen. */
+function duplicates<T>(items: readonly T[], key: (item: T) => string, list: string, field = ''): FieldError[] {
   const seen = new Set<string>();
   const problems: FieldError[] = [];
   items.forEach((item, i) => {
     const k = key(item);
-    if (seen.has(k)) problems.push({ path: path(i), message: `"${k}" is listed twice` });
+    if (seen.has(k)) problems.push({ path: `${list}.${i}${field}`, message: `"${k}" is listed twice` });
     seen.add(k);
   });
   return problems;
@@ -21,44 +21,15 @@ function duplicates<T>(items: readonly T[], key: (item: T) => string, path: (i: 
  * The result is what the city would be after the import, so all of it must hold together.
  */
 export function configProblems(file: ConfigFile, repo: CatalogAdminRepository, now: number): FieldError[] {
-  const problems: FieldError[] = [];
-  problems.push(
-    ...duplicates(
-      file.units,
-      (u) => u.code,
-      (i) => `units.${i}.code`,
-    ),
-  );
-  problems.push(
-    ...duplicates(
-      file.categories,
-      (c) => c.code,
-      (i) => `categories.${i}.code`,
-    ),
-  );
-  problems.push(
-    ...duplicates(
-      file.users,
-      (u) => u.username,
-      (i) => `users.${i}.username`,
-    ),
-  );
-  problems.push(
-    ...duplicates(
-      file.rules,
-      (r) => `${r.categoryCode ?? '(any category)'} in ${r.areaCode ?? '(any area)'}`,
-      (i) => `rules.${i}`,
-    ),
-  );
+  const problems: FieldError[] = [
+    ...duplicates(file.units, (u) => u.code, 'units', '.code'),
+    ...duplicates(file.categories, (c) => c.code, 'categories', '.code'),
+    ...duplicates(file.users, (u) => u.username, 'users', '.username'),
+    ...duplicates(file.rules, (r) => `${r.categoryCode ?? '(any category)'} in ${r.areaCode ?? '(any area)'}`, 'rules'),
+  ];
   file.categories.forEach((c, i) => problems.push(...categoryProblems(c, `categories.${i}.`)));
   if (file.areas)
-    problems.push(
-      ...duplicates(
-        file.areas.features,
-        (f) => f.properties.code,
-        (i) => `areas.features.${i}.properties.code`,
-      ),
-    );
+    problems.push(...duplicates(file.areas.features, (f) => f.properties.code, 'areas.features', '.properties.code'));
 
   // The city after the import: units and categories upserted by code, areas from the file if it has them.
   const units = new Map(

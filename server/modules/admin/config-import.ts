@@ -8,8 +8,8 @@ import {
 } from '../../../shared/schemas/admin';
 import { AppError, parseInput } from '../../domain/app-error';
 import { AuthService } from '../auth/auth.service';
-import { invalid, type AdminChanges, type AuditActor, type Recorder } from './admin.context';
-import { auditUnit, presentAdminCategory, presentAdminUser } from './admin.presenter';
+import { invalid, same, type AdminChanges, type AuditActor, type Recorder } from './admin.context';
+import { auditUnit, presentAdminCategory, presentAdminUser, unitValues } from './admin.presenter';
 import type { CalendarAdminService } from './calendar-admin.service';
 import { storedCategoryValues, throwProblems } from './categories.service';
 import type { CatalogAdminRepository, CategoryValues } from './catalog-admin.repository';
@@ -30,7 +30,6 @@ export interface AreaImporter {
 }
 
 type ConfigAreas = NonNullable<ConfigFile['areas']>;
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Applies a configuration file: checked whole first (422 listing every problem with its path), then
@@ -126,16 +125,10 @@ export class ConfigImporter {
   private applyUnits(record: Recorder, units: ConfigFile['units']): ConfigImportSummary['units'] {
     const out = { created: [] as string[], updated: [] as string[], unchanged: 0 };
     for (const u of units) {
-      const values = {
-        nameVi: u.name.vi,
-        nameEn: u.name.en,
-        kind: u.kind,
-        areaCode: u.areaCode ?? null,
-        active: u.active ?? true,
-      };
-      const existing = this.catalogRepo.unitByCode(u.code);
+      const { code, ...values } = unitValues(u);
+      const existing = this.catalogRepo.unitByCode(code);
       if (!existing) {
-        const row = this.catalogRepo.insertUnit({ code: u.code, ...values });
+        const row = this.catalogRepo.insertUnit({ code, ...values });
         record({ entity: 'unit', entityId: row.id, action: 'create', before: null, after: auditUnit(row) });
         out.created.push(u.code);
       } else if (!same(auditUnit(existing), auditUnit({ ...existing, ...values }))) {

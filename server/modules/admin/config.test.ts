@@ -1,15 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { ConfigFile } from '../../../shared/schemas/admin';
-import { buildApp, type BuiltApp } from '../../app';
-import { openMemoryDatabase, type Db } from '../../db/client';
 import { users } from '../../db/schema';
-import { FakeClock } from '../../domain/clock';
 import { AuthService } from '../auth/auth.service';
-import { buildTestApp, reportBody, TEST_NOW, type TestApp } from '../../test/app';
+import { buildTestApp, buildTestAppOn, reportBody, TEST_NOW, type TestApp } from '../../test/app';
 import { TEST_CITY, TEST_PASSWORD } from '../../test/city';
 
 let t: TestApp;
@@ -205,43 +199,24 @@ describe('the configuration file', () => {
 });
 
 describe('moving a city into a fresh database', () => {
-  let fresh: BuiltApp & { db: Db };
-  let photoDir: string;
-  afterAll(async () => {
-    await fresh.app.close();
-    fresh.db.$client.close();
-    rmSync(photoDir, { recursive: true, force: true });
-  });
+  let fresh: TestApp<void>;
+  afterAll(() => fresh.close());
 
   it('rebuilds the same configuration from the file, routes by it, and leaves imported accounts disabled', async () => {
     const original = await exportConfig();
     // An empty database with only the admin account made by `npm run create-admin`.
-    const db = openMemoryDatabase();
-    db.insert(users)
-      .values({
-        username: 'admin',
-        displayName: 'admin',
-        role: 'admin',
-        passwordHash: await AuthService.hashPassword(TEST_PASSWORD),
-        createdAt: 0,
-      })
-      .run();
-    photoDir = mkdtempSync(path.join(tmpdir(), 'beacon-photos-'));
-    fresh = {
-      ...buildApp({
-        db,
-        clock: new FakeClock(TEST_NOW),
-        options: { codePrefix: 'TH', sessionTtlMs: 3_600_000, cookieSecure: false, photoDir },
-      }),
-      db,
-    };
-    await fresh.app.ready();
-    const login = await fresh.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'admin', password: TEST_PASSWORD },
+    fresh = await buildTestAppOn(async (db) => {
+      db.insert(users)
+        .values({
+          username: 'admin',
+          displayName: 'admin',
+          role: 'admin',
+          passwordHash: await AuthService.hashPassword(TEST_PASSWORD),
+          createdAt: 0,
+        })
+        .run();
     });
-    const cookie = `beacon_sid=${login.cookies.find((c) => c.name === 'beacon_sid')!.value}`;
+    const cookie = await fresh.login('admin');
 
     const res = await call('POST', '/api/admin/config', original, fresh.app, cookie);
     expect(res.statusCode).toBe(200);

@@ -1,44 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, loadDemoCity } from '../../../scripts/seed/load-demo-city';
-import { buildApp, type BuiltApp } from '../../app';
-import { openMemoryDatabase, type Db } from '../../db/client';
-import { FakeClock } from '../../domain/clock';
-import { TEST_NOW } from '../../test/app';
+import { buildTestAppOn, TEST_NOW, type TestApp } from '../../test/app';
 
-let built: BuiltApp;
-let db: Db;
-let photoDir: string;
+let t: TestApp<unknown>;
 const cookies: Record<string, string> = {};
 beforeAll(async () => {
-  db = openMemoryDatabase();
-  photoDir = mkdtempSync(path.join(tmpdir(), 'beacon-photos-'));
-  await loadDemoCity(db, { now: TEST_NOW, photoDir, history: false });
-  built = buildApp({
-    db,
-    clock: new FakeClock(TEST_NOW),
-    options: { codePrefix: 'TH', sessionTtlMs: 3_600_000, cookieSecure: false, photoDir },
-  });
-  for (const username of ['admin', 'staff.lighting', 'leader.lighting']) {
-    const res = await built.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username, password: DEMO_PASSWORD },
-    });
-    expect(res.statusCode, username).toBe(200);
-    cookies[username] = `beacon_sid=${res.cookies.find((c) => c.name === 'beacon_sid')!.value}`;
-  }
+  t = await buildTestAppOn((db, photoDir) => loadDemoCity(db, { now: TEST_NOW, photoDir, history: false }));
+  for (const username of ['admin', 'staff.lighting', 'leader.lighting'])
+    cookies[username] = await t.login(username, DEMO_PASSWORD);
 });
-afterAll(async () => {
-  await built.app.close();
-  db.$client.close();
-  rmSync(photoDir, { recursive: true, force: true });
-});
+afterAll(() => t.close());
 
-const get = (user: string, url: string) =>
-  built.app.inject({ method: 'GET', url, headers: { cookie: cookies[user]! } });
+const get = (user: string, url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: cookies[user]! } });
 
 describe('the demo city’s administration data', () => {
   it('has a leader of the public lighting company', async () => {
@@ -77,7 +50,7 @@ describe('the demo city’s administration data', () => {
 
   it('exports a configuration file that imports back into the same city unchanged', async () => {
     const file = (await get('admin', '/api/admin/config')).json();
-    const res = await built.app.inject({
+    const res = await t.app.inject({
       method: 'POST',
       url: '/api/admin/config',
       payload: file,

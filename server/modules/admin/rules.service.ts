@@ -4,7 +4,7 @@ import type { AdminRule, RuleInput, RulePatch, RuleTestInput, RuleTestResult } f
 import { ruleSpecificity } from '../../domain/routing';
 import type { CatalogService } from '../catalog/catalog.service';
 import type { RoutingService } from '../routing/routing.service';
-import { conflict, invalid, notFound, type AdminChanges, type AuditActor } from './admin.context';
+import { conflict, invalid, notFound, recordUpdate, type AdminChanges, type AuditActor } from './admin.context';
 import { presentRule } from './admin.presenter';
 import { throwProblems } from './categories.service';
 import type { CatalogAdminRepository } from './catalog-admin.repository';
@@ -50,8 +50,7 @@ export class RulesAdminService {
           unitId: merged.unitId,
         }),
       );
-      if (JSON.stringify(before) !== JSON.stringify(after))
-        record({ entity: 'rule', entityId: id, action: 'update', before, after });
+      recordUpdate(record, { entity: 'rule', entityId: id, before, after });
       return after;
     });
   }

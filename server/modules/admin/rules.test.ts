@@ -1,24 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, reportBody, type TestApp } from '../../test/app';
+import { auditOf, buildTestAppAs, type Api } from '../../test/api';
+import { reportBody, type TestApp } from '../../test/app';
 import { TEST_CITY } from '../../test/city';
 
 let t: TestApp;
-const cookies: Record<string, string> = {};
-beforeAll(async () => {
-  t = await buildTestApp();
-  for (const u of ['admin', 'operator']) cookies[u] = await t.login(u);
-});
+let call: Api;
+beforeAll(async () => ({ t, call } = await buildTestAppAs('admin', 'operator')));
 afterAll(() => t.close());
-
-const call = (user: string | null, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
-  t.app.inject({ method, url, payload, headers: user ? { cookie: cookies[user]! } : {} });
 const testPoint = async (point: { lat: number; lng: number }, categoryCode?: string) => {
   const res = await call('admin', 'POST', '/api/admin/rules/test', { ...point, categoryCode });
   expect(res.statusCode).toBe(200);
   return res.json();
 };
 const file = async (point: { lat: number; lng: number }, categoryCode: string) =>
-  (await t.app.inject({ method: 'POST', url: '/api/reports', payload: reportBody({ ...point, categoryCode }) })).json();
+  (await call(null, 'POST', '/api/reports', reportBody({ ...point, categoryCode }))).json();
 
 /** For every category, the tool's answer equals where a report filed at the point actually goes. */
 async function expectToolAgreesWithFiling(point: { lat: number; lng: number }) {
@@ -82,7 +77,7 @@ describe('routing rules', () => {
     // The west ward is unaffected.
     expect((await file(TEST_CITY.insideWest, 'street_lighting')).unit.id).toBe(t.ids.units.lighting);
 
-    const [entry] = (await call('admin', 'GET', '/api/admin/audit?entity=rule')).json().items;
+    const [entry] = await auditOf(call, 'rule');
     expect(entry).toMatchObject({ action: 'create', entityId: String(rule.id), before: null, after: rule });
   });
 
@@ -137,7 +132,7 @@ describe('routing rules', () => {
     expect((await file(TEST_CITY.insideWest, 'potholes')).unit.id).toBe(t.ids.units.roads);
     expect((await call('admin', 'DELETE', `/api/admin/rules/${westPotholes.id}`)).statusCode).toBe(404);
 
-    const [deleted, updated] = (await call('admin', 'GET', '/api/admin/audit?entity=rule')).json().items;
+    const [deleted, updated] = await auditOf(call, 'rule');
     expect(deleted).toMatchObject({ action: 'delete', before: { unitId: t.ids.units.lighting }, after: null });
     expect(updated).toMatchObject({
       action: 'update',

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ReplyTemplate, TemplateInput, TemplatePatch, TemplatesQuery } from '../../../shared/schemas/admin';
-import { invalid, notFound, type AdminChanges, type AuditActor } from './admin.context';
+import { invalid, notFound, recordUpdate, type AdminChanges, type AuditActor } from './admin.context';
 import { presentTemplate } from './admin.presenter';
 import type { CatalogAdminRepository } from './catalog-admin.repository';
 import type { TemplateRow, TemplateValues, TemplatesRepository } from './templates.repository';
@@ -56,8 +56,7 @@ export class TemplatesService {
       const before = presentTemplate(this.existing(id));
       if (patch.categoryCode !== undefined) this.checkCategory(patch.categoryCode);
       const after = presentTemplate(this.repo.update(id, templateValues(patch)));
-      if (JSON.stringify(before) !== JSON.stringify(after))
-        record({ entity: 'template', entityId: id, action: 'update', before, after });
+      recordUpdate(record, { entity: 'template', entityId: id, before, after });
       return after;
     });
   }

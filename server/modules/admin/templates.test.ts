@@ -1,20 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test/app';
+import { auditOf, buildTestAppAs, type Api } from '../../test/api';
+import type { TestApp } from '../../test/app';
 
 let t: TestApp;
-const cookies: Record<string, string> = {};
-beforeAll(async () => {
-  t = await buildTestApp();
-  for (const u of ['admin', 'operator', 'staff.lighting', 'leader']) cookies[u] = await t.login(u);
-});
+let call: Api;
+beforeAll(async () => ({ t, call } = await buildTestAppAs('admin', 'operator', 'staff.lighting', 'leader')));
 afterAll(() => t.close());
-
-const call = (
-  user: string | null,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT',
-  url: string,
-  payload?: object,
-) => t.app.inject({ method, url, payload, headers: user ? { cookie: cookies[user]! } : {} });
 
 const template = (categoryCode: string | null, action: string, vi: string, sortOrder = 0) => ({
   categoryCode,
@@ -87,7 +78,7 @@ describe('reply templates', () => {
 
     const items = (await call('admin', 'GET', '/api/admin/templates')).json().items;
     expect(items.map((x: { id: number }) => x.id)).not.toContain(ids.lampB);
-    const [deleted, updated] = (await call('admin', 'GET', '/api/admin/audit?entity=template')).json().items;
+    const [deleted, updated] = await auditOf(call, 'template');
     expect(deleted).toMatchObject({ action: 'delete', before: { title: { vi: 'Đã thay bóng đèn' } }, after: null });
     expect(updated).toMatchObject({
       action: 'update',
@@ -109,7 +100,7 @@ describe('working calendar', () => {
     const res = await call('admin', 'PUT', '/api/admin/calendar', tet);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ workingWeekdays: [1, 2, 3, 4, 5, 6], holidays: ['2027-02-05', '2027-02-08'] });
-    const [entry] = (await call('admin', 'GET', '/api/admin/audit?entity=calendar')).json().items;
+    const [entry] = await auditOf(call, 'calendar');
     expect(entry).toMatchObject({
       actor: 'admin',
       before: { workingWeekdays: [1, 2, 3, 4, 5], holidays: [] },

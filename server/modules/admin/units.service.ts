@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { AdminUnit, UnitInput, UnitPatch } from '../../../shared/schemas/admin';
-import { conflict, invalid, notFound, type AdminChanges, type AuditActor } from './admin.context';
-import { auditUnit, presentAdminUnit } from './admin.presenter';
+import { conflict, invalid, notFound, recordUpdate, type AdminChanges, type AuditActor } from './admin.context';
+import { auditUnit, presentAdminUnit, unitValues } from './admin.presenter';
 import type { CatalogAdminRepository, UnitRow } from './catalog-admin.repository';
 
 type UnitIn = z.output<typeof UnitInput>;
@@ -27,14 +27,7 @@ export class UnitsAdminService {
       if (input.kind === 'ioc' && this.repo.iocUnits().length > 0)
         throw conflict('The city already has its IOC unit; a second one would split the inbox.');
       this.checkArea(input.areaCode ?? null);
-      const row = this.repo.insertUnit({
-        code: input.code,
-        nameVi: input.name.vi,
-        nameEn: input.name.en,
-        kind: input.kind,
-        areaCode: input.areaCode ?? null,
-        active: input.active ?? true,
-      });
+      const row = this.repo.insertUnit(unitValues(input));
       record({ entity: 'unit', entityId: row.id, action: 'create', before: null, after: auditUnit(row) });
       return presentAdminUnit(row);
     });
@@ -52,9 +45,7 @@ export class UnitsAdminService {
         ...(patch.areaCode !== undefined ? { areaCode: patch.areaCode } : {}),
         ...(patch.active !== undefined ? { active: patch.active } : {}),
       });
-      const [b, a] = [auditUnit(before), auditUnit(row)];
-      if (JSON.stringify(b) !== JSON.stringify(a))
-        record({ entity: 'unit', entityId: id, action: 'update', before: b, after: a });
+      recordUpdate(record, { entity: 'unit', entityId: id, before: auditUnit(before), after: auditUnit(row) });
       return presentAdminUnit(this.repo.units().find((u) => u.id === id)!);
     });
   }

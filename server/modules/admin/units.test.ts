@@ -1,26 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { reports, routingRules } from '../../db/schema';
-import { buildTestApp, reportBody, type TestApp } from '../../test/app';
+import { auditOf, buildTestAppAs, type Api } from '../../test/api';
+import { reportBody, type TestApp } from '../../test/app';
 
 let t: TestApp;
-const cookies: Record<string, string> = {};
-beforeAll(async () => {
-  t = await buildTestApp();
-  for (const u of ['admin', 'operator', 'staff.lighting', 'leader']) cookies[u] = await t.login(u);
-});
+let call: Api;
+beforeAll(async () => ({ t, call } = await buildTestAppAs('admin', 'operator', 'staff.lighting', 'leader')));
 afterAll(() => t.close());
-
-const call = (user: string | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
-  t.app.inject({ method, url, payload, headers: user ? { cookie: cookies[user]! } : {} });
-const auditOf = async (entity: string) =>
-  (await call('admin', 'GET', `/api/admin/audit?entity=${entity}`)).json().items as {
-    actor: string;
-    entityId: string;
-    action: string;
-    before: Record<string, unknown> | null;
-    after: Record<string, unknown> | null;
-  }[];
 
 const parks = { code: 'parks', name: { vi: 'Công ty Công viên cây xanh', en: 'Parks Company' }, kind: 'company' };
 
@@ -55,7 +42,7 @@ describe('units', () => {
     expect(res.json()).toMatchObject({ code: 'parks', active: true, staffCount: 0 });
     const visible = (await call('operator', 'GET', '/api/units')).json();
     expect(visible.map((u: { code: string }) => u.code)).toContain('parks');
-    const [entry] = await auditOf('unit');
+    const [entry] = await auditOf(call, 'unit');
     expect(entry).toMatchObject({
       actor: 'admin',
       action: 'create',
@@ -96,7 +83,7 @@ describe('units', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ code: 'roads', name: { vi: 'Phòng Quản lý đô thị thành phố' } });
-    const [entry] = await auditOf('unit');
+    const [entry] = await auditOf(call, 'unit');
     expect(entry).toMatchObject({
       entityId: String(t.ids.units.roads),
       action: 'update',
@@ -116,7 +103,7 @@ describe('units', () => {
   });
 
   it('refuses to deactivate a unit with rules or open reports, saying what to move first', async () => {
-    const filed = (await t.app.inject({ method: 'POST', url: '/api/reports', payload: reportBody() })).json();
+    const filed = (await call(null, 'POST', '/api/reports', reportBody())).json();
     t.db.update(reports).set({ status: 'assigned' }).where(eq(reports.id, filed.id)).run();
 
     const res = await call('admin', 'PATCH', `/api/admin/units/${t.ids.units.lighting}`, { active: false });

@@ -1,25 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
-import { buildTestApp, type TestApp } from '../../test/app';
+import { auditOf, buildTestAppAs, type Api, type Method } from '../../test/api';
+import type { TestApp } from '../../test/app';
 import { TEST_PASSWORD } from '../../test/city';
 import { listen, socketClient, waitFor } from '../../test/socket';
 
 let t: TestApp;
-const cookies: Record<string, string> = {};
-beforeAll(async () => {
-  t = await buildTestApp();
-  for (const u of ['admin', 'operator']) cookies[u] = await t.login(u);
-});
+let call: Api;
+beforeAll(async () => ({ t, call } = await buildTestAppAs('admin', 'operator')));
 afterAll(() => t.close());
 
-const call = (cookie: string | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
-  t.app.inject({ method, url, payload, headers: cookie ? { cookie } : {} });
-const asAdmin = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
-  call(cookies.admin!, method, url, payload);
-const loginWith = (username: string, password: string) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-const me = (cookie: string) => call(cookie, 'GET', '/api/auth/me');
+const asAdmin = (method: Method, url: string, payload?: object) => call('admin', method, url, payload);
+const loginWith = (username: string, password: string) => call(null, 'POST', '/api/auth/login', { username, password });
+const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
 
 const newStaff = {
   username: 'staff.parks',
@@ -72,7 +66,7 @@ describe('staff accounts', () => {
     const taken = await asAdmin('POST', '/api/admin/users', { ...newStaff, unitId: t.ids.units.roads });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().detail).toContain('"staff.parks" is taken');
-    expect((await call(cookies.operator!, 'POST', '/api/admin/users', newStaff)).statusCode).toBe(403);
+    expect((await call('operator', 'POST', '/api/admin/users', newStaff)).statusCode).toBe(403);
   });
 
   it('disabling an account ends its sessions at once: its next request is 401 and it cannot sign in', async () => {
@@ -83,7 +77,7 @@ describe('staff accounts', () => {
     expect(res.json().disabled).toBe(true);
     expect((await me(cookie)).statusCode).toBe(401);
     expect((await loginWith('staff.roads', TEST_PASSWORD)).statusCode).toBe(401);
-    const [entry] = (await asAdmin('GET', '/api/admin/audit?entity=user')).json().items;
+    const [entry] = await auditOf(call, 'user');
     expect(entry).toMatchObject({
       action: 'update',
       before: { disabled: false },
@@ -114,8 +108,8 @@ describe('staff accounts', () => {
     expect((await me(cookie)).statusCode).toBe(401);
     expect((await loginWith('staff.lighting', TEST_PASSWORD)).statusCode).toBe(401);
     expect((await loginWith('staff.lighting', 'mot-mat-khau-moi-2')).statusCode).toBe(200);
-    const [entry] = (await asAdmin('GET', '/api/admin/audit?entity=user')).json().items;
-    expect(entry.after.password).toBe('(changed)');
+    const [entry] = await auditOf(call, 'user');
+    expect(entry!.after!.password).toBe('(changed)');
     expect(JSON.stringify(entry)).not.toContain('argon2');
   });
 
@@ -134,21 +128,20 @@ describe('staff accounts', () => {
     expect((await asAdmin('PATCH', `/api/admin/users/${t.ids.users.admin}`, { role: 'operator' })).statusCode).toBe(
       409,
     );
-    expect((await me(cookies.admin!)).statusCode).toBe(200);
+    expect((await me(call.cookies.admin!)).statusCode).toBe(200);
 
     // With a second admin, the first may step down (and is signed out, since their role changed).
     await asAdmin('PATCH', `/api/admin/users/${t.ids.users.operator}`, { role: 'admin' });
     const down = await asAdmin('PATCH', `/api/admin/users/${t.ids.users.admin}`, { role: 'operator' });
     expect(down.statusCode).toBe(200);
-    expect((await me(cookies.admin!)).statusCode).toBe(401);
-    cookies.admin = await t.login('operator');
+    expect((await me(call.cookies.admin!)).statusCode).toBe(401);
+    call.cookies.admin = await t.login('operator');
     expect((await asAdmin('GET', '/api/admin/users')).statusCode).toBe(200);
   });
 
   it('closes the live socket of an account that is disabled', async () => {
     const url = await listen(t);
-    const signedIn = await loginWith('staff.parks', newStaff.password);
-    const cookie = `beacon_sid=${signedIn.cookies.find((c) => c.name === 'beacon_sid')!.value}`;
+    const cookie = await t.login('staff.parks', newStaff.password);
     const socket = await socketClient(url, cookie);
     let disconnected = false;
     socket.on('disconnect', () => (disconnected = true));

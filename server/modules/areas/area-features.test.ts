@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkFeaturesSync, propertyNames, suggestProperties } from './area-features';
-import { feature, polygon, rect } from './test-geojson';
+import { feature, polygon, rect } from '../../test/geojson';
 
 const square = polygon(rect(109.3, 13.1, 109.31, 13.11));
 

@@ -12,7 +12,7 @@ import { CatalogRepository } from '../catalog/catalog.repository';
 import { CONFIG_CHECK_MS, CatalogService } from '../catalog/catalog.service';
 import { RoutingService } from '../routing/routing.service';
 import { createAreasService, type AreasService } from './areas.service';
-import { collection, feature, polygon, rect } from './test-geojson';
+import { collection, feature, polygon, rect } from '../../test/geojson';
 
 // Two connections to one database file, as the server and the import-areas script have.
 const MOVED = { lat: 13.07, lng: 109.305 };

@@ -1,22 +1,19 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app';
-import { openMemoryDatabase } from '../../db/client';
-import { FakeClock } from '../../domain/clock';
 import { buildTestApp, reportBody, TEST_NOW, type TestApp } from '../../test/app';
-import { seedTestCity } from '../../test/city';
-import { multipart } from '../../test/multipart';
 import {
+  bowTie,
   collection,
   feature,
   fileBytes,
   multiPolygon,
   polygon,
+  postAreaFile,
   rect,
   wardGrid,
   wavyRing,
   type Pos,
-} from './test-geojson';
+} from '../../test/geojson';
 
 let t: TestApp;
 let admin: string;
@@ -29,11 +26,9 @@ afterAll(() => t.close());
 const GEOJSON = 'application/geo+json';
 type Fields = Record<string, string>;
 
-/** Posts a file as the admin screen does: multipart, options first, then `file`. */
-function send(url: string, bytes: Buffer, fields: Fields = {}, file = { name: 'wards.geojson', type: GEOJSON }) {
-  const form = multipart(fields, [{ field: 'file', name: file.name, type: file.type, bytes }]);
-  return t.app.inject({ method: 'POST', url, payload: form.payload, headers: { ...form.headers, cookie: admin } });
-}
+/** Posts a file as the admin. */
+const send = (url: string, bytes: Buffer, fields: Fields = {}, file?: { name: string; type: string }) =>
+  postAreaFile(t.app, admin, url, bytes, fields, file);
 const importFile = (value: unknown, fields: Fields = { codeProperty: 'ma', nameProperty: 'ten' }) =>
   send('/api/admin/areas/import', Buffer.isBuffer(value) ? value : fileBytes(value), fields);
 const previewFile = (value: unknown, fields: Fields = {}) =>
@@ -100,17 +95,10 @@ describe('POST /api/admin/areas/preview', () => {
   });
 
   it('says which codes an import would replace, and lists problems per feature with their code', async () => {
-    const bowTie: Pos[] = [
-      [109.26, 13.06],
-      [109.29, 13.09],
-      [109.29, 13.06],
-      [109.26, 13.09],
-      [109.26, 13.06],
-    ];
     const res = await previewFile(
       collection([
         feature({ ma: 'ward-west', ten: 'Phường Tây' }, polygon(rect(109.25, 13.05, 109.31, 13.1))),
-        feature({ ma: 'phu-lam', ten: 'Phường Phú Lâm' }, polygon(bowTie)),
+        feature({ ma: 'phu-lam', ten: 'Phường Phú Lâm' }, polygon(bowTie(109.26, 13.06, 109.29, 13.09))),
       ]),
       { codeProperty: 'ma', nameProperty: 'ten' },
     );
@@ -206,15 +194,14 @@ describe('POST /api/admin/areas/import', () => {
 
   it('is for admins only', async () => {
     const operator = await t.login('operator');
-    const form = multipart({ codeProperty: 'ma', nameProperty: 'ten' }, [
-      { field: 'file', name: 'x.geojson', type: GEOJSON, bytes: fileBytes(TUY_HOA) },
-    ]);
-    const asOperator = await t.app.inject({
-      method: 'POST',
-      url: '/api/admin/areas/import',
-      payload: form.payload,
-      headers: { ...form.headers, cookie: operator },
-    });
+    const asOperator = await postAreaFile(
+      t.app,
+      operator,
+      '/api/admin/areas/import',
+      fileBytes(TUY_HOA),
+      { codeProperty: 'ma', nameProperty: 'ten' },
+      { name: 'x.geojson', type: GEOJSON },
+    );
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/admin/areas' });
     expect(asOperator.statusCode).toBe(403);
     expect(anonymous.statusCode).toBe(401);
@@ -356,15 +343,7 @@ describe('a FeatureCollection with invalid features is refused as a whole, namin
     ],
     [
       'a bow-tie',
-      ward(
-        polygon([
-          [109.6, 13.6],
-          [109.62, 13.62],
-          [109.62, 13.6],
-          [109.6, 13.62],
-          [109.6, 13.6],
-        ]),
-      ),
+      ward(polygon(bowTie(109.6, 13.6, 109.62, 13.62))),
       'features.1.geometry.coordinates.0',
       /crosses itself at 109\.61, 13\.61 \(lng, lat\)/,
     ],
@@ -520,37 +499,18 @@ describe('a FeatureCollection with invalid features is refused as a whole, namin
 
 describe('size limit', () => {
   it('refuses a file above AREA_IMPORT_MAX_MB with 413 as multipart or raw body', async () => {
-    const db = openMemoryDatabase();
-    await seedTestCity(db);
-    const small = buildApp({
-      db,
-      clock: new FakeClock(TEST_NOW),
-      options: {
-        codePrefix: 'TH',
-        sessionTtlMs: 3_600_000,
-        cookieSecure: false,
-        photoDir: t.photoDir,
-        areaImportMaxBytes: 50_000,
-      },
-    });
-    await small.app.ready();
+    const small = await buildTestApp({ areaImportMaxBytes: 50_000 });
     try {
-      const login = await small.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { username: 'admin', password: 'test-password-1' },
-      });
-      const cookie = `beacon_sid=${login.cookies.find((c) => c.name === 'beacon_sid')!.value}`;
+      const cookie = await small.login('admin');
       const big = fileBytes(TUY_HOA);
-      const form = multipart({ codeProperty: 'ma', nameProperty: 'ten' }, [
-        { field: 'file', name: 'big.geojson', type: GEOJSON, bytes: big },
-      ]);
-      const asForm = await small.app.inject({
-        method: 'POST',
-        url: '/api/admin/areas/import',
-        payload: form.payload,
-        headers: { ...form.headers, cookie },
-      });
+      const asForm = await postAreaFile(
+        small.app,
+        cookie,
+        '/api/admin/areas/import',
+        big,
+        { codeProperty: 'ma', nameProperty: 'ten' },
+        { name: 'big.geojson', type: GEOJSON },
+      );
       const asBody = await small.app.inject({
         method: 'POST',
         url: '/api/admin/areas/preview',
@@ -561,10 +521,9 @@ describe('size limit', () => {
         expect(res.statusCode).toBe(413);
         expect(res.json().detail).toMatch(/^The file is larger than 49 KB \(the server's AREA_IMPORT_MAX_MB\)/);
       }
-      expect(db.get<{ n: number }>(sql`select count(*) as n from areas`)!.n).toBe(2);
+      expect(small.db.get<{ n: number }>(sql`select count(*) as n from areas`)!.n).toBe(2);
     } finally {
-      await small.app.close();
-      db.$client.close();
+      await small.close();
     }
   });
 });

@@ -2,8 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, reportBody, TEST_NOW, type TestApp } from '../../test/app';
 import { TEST_CITY } from '../../test/city';
-import { multipart } from '../../test/multipart';
-import { collection, feature, fileBytes, polygon, rect } from './test-geojson';
+import { collection, feature, fileBytes, polygon, postAreaFile, rect } from '../../test/geojson';
 
 // The test city: "ward-west" 109.25-109.30 and "ward-east" 109.30-109.35 (lat 13.05-13.10). The new
 // survey moves their shared edge east to 109.31, so the strip 109.30-109.31 changes ward.
@@ -23,17 +22,15 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-function importAreas(value: unknown, fields: Record<string, string> = {}) {
-  const form = multipart({ codeProperty: 'ma', nameProperty: 'ten', ...fields }, [
-    { field: 'file', name: 'survey.geojson', type: 'application/geo+json', bytes: fileBytes(value) },
-  ]);
-  return t.app.inject({
-    method: 'POST',
-    url: '/api/admin/areas/import',
-    payload: form.payload,
-    headers: { ...form.headers, cookie: admin },
-  });
-}
+const importAreas = (value: unknown, fields: Record<string, string> = {}) =>
+  postAreaFile(
+    t.app,
+    admin,
+    '/api/admin/areas/import',
+    fileBytes(value),
+    { codeProperty: 'ma', nameProperty: 'ten', ...fields },
+    { name: 'survey.geojson', type: 'application/geo+json' },
+  );
 const filePothole = async (point: { lat: number; lng: number }) =>
   (
     await t.app.inject({

@@ -3,7 +3,7 @@ import { containment } from '../../domain/geo-index';
 import { checkGeometry } from './geometry-checks';
 import { forEachNearPair } from './segments';
 import { simplifyForPreview } from './simplify';
-import { multiPolygon, polygon, rect, wavyRing, type Pos } from './test-geojson';
+import { bowTie, multiPolygon, polygon, rect, wavyRing, type Pos } from '../../test/geojson';
 
 const problemsOf = (geometry: unknown) => checkGeometry(geometry).problems;
 
@@ -93,13 +93,7 @@ describe('checkGeometry rejects invalid geometry with a message saying what and 
     ],
     [
       'a bow-tie',
-      polygon([
-        [0, 0],
-        [2, 2],
-        [2, 0],
-        [0, 2],
-        [0, 0],
-      ]),
+      polygon(bowTie(0, 0, 2, 2)),
       /ring 0 \(the outer ring\) crosses itself at 1, 1 \(lng, lat\)/,
       'coordinates.0',
     ],
@@ -185,18 +179,7 @@ describe('checkGeometry rejects invalid geometry with a message saying what and 
     ],
     [
       'a second polygon of a MultiPolygon with a bow-tie',
-      multiPolygon(
-        [rect(0, 0, 1, 1)],
-        [
-          [
-            [5, 5],
-            [7, 7],
-            [7, 5],
-            [5, 7],
-            [5, 5],
-          ],
-        ],
-      ),
+      multiPolygon([rect(0, 0, 1, 1)], [bowTie(5, 5, 7, 7)]),
       /polygon 1, ring 0 \(the outer ring\) crosses itself at 6, 6/,
       'coordinates.1.0',
     ],
@@ -247,19 +230,7 @@ describe('checkGeometry rejects invalid geometry with a message saying what and 
   });
 
   it('lists at most 5 problems for one geometry', () => {
-    const bowTies = Array.from(
-      { length: 10 },
-      (_, i) =>
-        [
-          [
-            [i * 10, 0],
-            [i * 10 + 2, 2],
-            [i * 10 + 2, 0],
-            [i * 10, 2],
-            [i * 10, 0],
-          ],
-        ] as Pos[][],
-    );
+    const bowTies = Array.from({ length: 10 }, (_, i) => [bowTie(i * 10, 0, i * 10 + 2, 2)]);
     expect(problemsOf(multiPolygon(...bowTies))).toHaveLength(5);
   });
 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
-import { collection, feature, polygon, wardGrid } from './test-geojson';
+import { bowTie, collection, feature, polygon, wardGrid } from '../../test/geojson';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 let dir: string;
@@ -103,16 +103,7 @@ describe('npm run import-areas', () => {
       JSON.stringify(
         collection([
           ...wardGrid(2, 1, 40).features,
-          feature(
-            { MA_XA: 'ward-x', TEN_XA: 'Xã Hòa Kiến' },
-            polygon([
-              [109.6, 13.6],
-              [109.62, 13.62],
-              [109.62, 13.6],
-              [109.6, 13.62],
-              [109.6, 13.6],
-            ]),
-          ),
+          feature({ MA_XA: 'ward-x', TEN_XA: 'Xã Hòa Kiến' }, polygon(bowTie(109.6, 13.6, 109.62, 13.62))),
         ]),
       ),
     );

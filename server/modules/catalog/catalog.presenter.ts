@@ -2,8 +2,8 @@ import type { AreaDto, CategoryDto, CategoryQuestion, Deadline, UnitDto } from '
 import type { Priority } from '../../../shared/domain/channels';
 import type { AreaRow, CategoryRow, UnitRow } from './catalog.repository';
 
-/** Category row -> public DTO (an Open311 service). */
-export function presentCategory(c: CategoryRow): CategoryDto {
+/** What a category is, as residents and admins both see it: code, names, group, icon and its own deadline. */
+export function categoryBasics(c: CategoryRow) {
   return {
     code: c.code,
     name: { vi: c.nameVi, en: c.nameEn },
@@ -11,7 +11,14 @@ export function presentCategory(c: CategoryRow): CategoryDto {
     groupName: { vi: c.groupVi, en: c.groupEn },
     icon: c.icon,
     defaultPriority: c.defaultPriority as Priority,
-    deadline: { value: c.deadlineValue, unit: c.deadlineUnit as 'hours' | 'working_days' },
+    deadline: ownDeadline(c),
+  };
+}
+
+/** Category row -> public DTO (an Open311 service). */
+export function presentCategory(c: CategoryRow): CategoryDto {
+  return {
+    ...categoryBasics(c),
     questions: questionsOf(c),
     duplicateRadiusM: c.duplicateRadiusM,
     duplicateDays: c.duplicateDays,
@@ -23,7 +30,12 @@ export function presentCategory(c: CategoryRow): CategoryDto {
 /** The deadline of a report of this category at this priority (`normal` is the category's own). */
 export function deadlineFor(c: CategoryRow, priority: string): Deadline {
   const byPriority = JSON.parse(c.deadlinesByPriority) as Partial<Record<Priority, Deadline>>;
-  return byPriority[priority as Priority] ?? { value: c.deadlineValue, unit: c.deadlineUnit as Deadline['unit'] };
+  return byPriority[priority as Priority] ?? ownDeadline(c);
+}
+
+/** The category's own deadline: the one of a `normal` report. */
+function ownDeadline(c: CategoryRow): Deadline {
+  return { value: c.deadlineValue, unit: c.deadlineUnit as Deadline['unit'] };
 }
 
 /** Area row -> map DTO with its GeoJSON geometry. */

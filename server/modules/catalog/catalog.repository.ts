@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/client';
 import { areas, categories, routingRules, units } from '../../db/schema';
@@ -8,6 +8,11 @@ export type CategoryRow = typeof categories.$inferSelect;
 export type AreaRow = typeof areas.$inferSelect;
 export type UnitRow = typeof units.$inferSelect;
 export type RuleRow = typeof routingRules.$inferSelect;
+
+/** Boundaries in force at `at`: started by then and not yet ended. */
+export function areaValidAt(at: number): SQL {
+  return and(lte(areas.validFrom, at), or(isNull(areas.validTo), gt(areas.validTo, at)))!;
+}
 
 /** The `settings` key of the configuration version, bumped by every configuration change. */
 export const CONFIG_VERSION_KEY = 'config_version';
@@ -72,12 +77,7 @@ export class CatalogRepository {
 
   /** Boundaries valid at `at`. */
   areasValidAt(at: number): AreaRow[] {
-    return this.db
-      .select()
-      .from(areas)
-      .where(and(lte(areas.validFrom, at), or(isNull(areas.validTo), gt(areas.validTo, at))))
-      .orderBy(asc(areas.code))
-      .all();
+    return this.db.select().from(areas).where(areaValidAt(at)).orderBy(asc(areas.code)).all();
   }
 
   units(): UnitRow[] {

@@ -1,21 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
+import type { CalendarSettings } from '../../../shared/schemas/admin';
 import type { Db } from '../../db/client';
 import { settings } from '../../db/schema';
 import { DEFAULT_CALENDAR, type WorkingCalendar } from '../../domain/working-time';
 
 const KEY = 'working_calendar';
-
-/** The body of `PUT /api/admin/calendar`. */
-export const CalendarInput = z.object({
-  workingWeekdays: z.array(z.number().int().min(0).max(6)).max(7),
-  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')).max(400),
-  dayStartMinutes: z
-    .number()
-    .int()
-    .min(0)
-    .max(24 * 60 - 1),
-});
 
 /** The working calendar that deadlines follow; admins edit it, the default is Vietnam's week. */
 export class CalendarService {
@@ -35,7 +24,7 @@ export class CalendarService {
   }
 
   /** Replaces the working days, holidays and start of day (the time zone stays the city's). */
-  update(input: z.infer<typeof CalendarInput>): WorkingCalendar {
+  update(input: CalendarSettings): WorkingCalendar {
     const value = JSON.stringify({ ...input, holidays: [...new Set(input.holidays)].sort() });
     this.db
       .insert(settings)

@@ -1,4 +1,6 @@
-// Builders of real-world-shaped GeoJSON for the area import tests (test helpers; nothing else imports them).
+// Builders of real-world-shaped GeoJSON for the area import tests, and how the admin screen sends a file.
+import type { FastifyInstance } from 'fastify';
+import { multipart } from './multipart';
 
 /** A position [lng, lat]. */
 export type Pos = [number, number];
@@ -31,6 +33,17 @@ export function rect(lng0: number, lat0: number, lng1: number, lat1: number): Po
   ];
 }
 
+/** A ring over (lng0, lat0)-(lng1, lat1) drawn as a bow-tie: it crosses itself at the box's centre. */
+export function bowTie(lng0: number, lat0: number, lng1: number, lat1: number): Pos[] {
+  return [
+    [lng0, lat0],
+    [lng1, lat1],
+    [lng1, lat0],
+    [lng0, lat1],
+    [lng0, lat0],
+  ];
+}
+
 /** A GeoJSON Feature. */
 export function feature(properties: Record<string, unknown> | null, geometry: unknown) {
   return { type: 'Feature', properties, geometry };
@@ -48,6 +61,19 @@ export function collection(features: unknown[]) {
 
 /** The UTF-8 bytes of a JSON value, as a file would hold them. */
 export const fileBytes = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8');
+
+/** Posts a boundary file as the admin screen does, with this Cookie: multipart, options first, then `file`. */
+export function postAreaFile(
+  app: FastifyInstance,
+  cookie: string,
+  url: string,
+  bytes: Buffer,
+  fields: Record<string, string> = {},
+  file = { name: 'wards.geojson', type: 'application/geo+json' },
+) {
+  const form = multipart(fields, [{ field: 'file', name: file.name, type: file.type, bytes }]);
+  return app.inject({ method: 'POST', url, payload: form.payload, headers: { ...form.headers, cookie } });
+}
 
 /**
  * A grid of `cols` x `rows` wards of about `vertices` vertices each: square cells whose edges wiggle
