@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, gt, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/client';
 import { areas, categories, routingRules, units } from '../../db/schema';
@@ -66,13 +66,9 @@ export class CatalogRepository {
     return this.db.$client.inTransaction;
   }
 
+  /** Every category, retired ones too (old reports keep their name). */
   categories(): CategoryRow[] {
-    return this.db
-      .select()
-      .from(categories)
-      .where(eq(categories.active, true))
-      .orderBy(asc(categories.sortOrder), asc(categories.code))
-      .all();
+    return this.db.select().from(categories).orderBy(asc(categories.sortOrder), asc(categories.code)).all();
   }
 
   /** Boundaries valid at `at`. */

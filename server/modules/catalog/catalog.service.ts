@@ -13,7 +13,9 @@ export interface IndexedAreaRow {
 
 /** The whole configuration in memory: read on every report, changed rarely. */
 export interface CatalogSnapshot {
+  /** Categories residents can file in now (active). */
   categories: CategoryRow[];
+  /** Every category by code, retired ones too: old reports keep their name and settings. */
   categoryByCode: Map<string, CategoryRow>;
   units: UnitRow[];
   unitById: Map<number, UnitRow>;
@@ -85,7 +87,8 @@ export class CatalogService {
   }
 
   private build(now: number): CatalogSnapshot {
-    const categories = this.repo.categories();
+    const everyCategory = this.repo.categories();
+    const categories = everyCategory.filter((c) => c.active);
     const units = this.repo.units();
     const iocUnit = units.find((u) => u.kind === 'ioc');
     if (!iocUnit) throw new Error('The city has no IOC unit: reports that match no rule would have nowhere to go.');
@@ -98,7 +101,7 @@ export class CatalogService {
     }));
     return {
       categories,
-      categoryByCode: new Map(categories.map((c) => [c.code, c])),
+      categoryByCode: new Map(everyCategory.map((c) => [c.code, c])),
       units,
       unitById: new Map(units.map((u) => [u.id, u])),
       iocUnit,

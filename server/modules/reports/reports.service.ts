@@ -72,7 +72,7 @@ export class ReportsService {
   ): Promise<{ result: CreateReportResult; replayed: boolean }> {
     const snap = this.catalog.current();
     const category = snap.categoryByCode.get(input.categoryCode);
-    if (!category) {
+    if (!category || !category.active) {
       throw new AppError('validation_failed', `Unknown category "${input.categoryCode}".`, [
         { path: 'categoryCode', message: 'is not a known category (see GET /api/categories)' },
       ]);

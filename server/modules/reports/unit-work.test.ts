@@ -255,4 +255,16 @@ describe('category settings that shape a report', () => {
     const again = await t.app.inject({ url: '/api/map?bbox=109,12,110,14&zoom=18' });
     expect(again.body).toContain(filed.trackingCode);
   });
+
+  it('keeps the name of a retired category on its old reports, and files no new ones in it', async () => {
+    const r = await dispatched();
+    setCategory('street_lighting', { active: false });
+    const detail = await t.app.inject({ url: `/api/reports/${r.id}`, headers: { cookie: lighting } });
+    expect(detail.json<StaffReportView>().category.name.vi).toBe('Đèn đường không sáng');
+    const track = await t.app.inject({ url: `/api/track/${r.trackingCode}` });
+    expect(track.json<PublicReportView>().category.name.vi).toBe('Đèn đường không sáng');
+    const filed = await t.app.inject({ method: 'POST', url: '/api/reports', payload: reportBody() });
+    expect(filed.statusCode).toBe(422);
+    expect(filed.json<{ errors: { path: string }[] }>().errors[0]!.path).toBe('categoryCode');
+  });
 });

@@ -87,7 +87,8 @@ export class TriageService {
     if (!isOpenStatus(row.status as ReportStatus))
       throw new AppError('transition_not_allowed', 'Only open reports can be corrected.');
     const category = this.catalog.current().categoryByCode.get(input.categoryCode ?? row.categoryCode);
-    if (!category)
+    // Correcting to a retired category is refused; a report may stay in the one it was filed in.
+    if (!category || (input.categoryCode !== undefined && input.categoryCode !== row.categoryCode && !category.active))
       throw new AppError('validation_failed', 'Unknown category.', [
         { path: 'categoryCode', message: 'is not a known category' },
       ]);
