@@ -1,3 +1,5 @@
+import type { AdminCategory } from '../../shared/schemas/admin';
+import type { CategoryDto } from '../../shared/schemas/categories';
 import type { PublicReportView, StaffReportView } from '../../shared/schemas/reports';
 
 /** A staff report view with sensible defaults; tests override what they are about. */
@@ -58,6 +60,50 @@ export function publicReport(patch: Partial<PublicReportView> = {}): PublicRepor
         photos: [],
       },
     ],
+    ...patch,
+  };
+}
+
+/** A category as the public API lists it (street lights, no questions); tests override what they are about. */
+export function categoryDto(patch: Partial<CategoryDto> = {}): CategoryDto {
+  return {
+    code: 'street_lighting',
+    name: { vi: 'Đèn đường không sáng', en: 'Street light out' },
+    group: 'infrastructure',
+    groupName: { vi: 'Hạ tầng đô thị', en: 'Urban infrastructure' },
+    icon: 'lightbulb',
+    defaultPriority: 'normal',
+    deadline: { value: 2, unit: 'working_days' },
+    questions: [],
+    duplicateRadiusM: 50,
+    duplicateDays: 14,
+    reopenWindowDays: 7,
+    resolution: { reply: true, photo: true },
+    ...patch,
+  };
+}
+
+/** The same category as the admin API lists it, with one question and an urgent deadline of its own. */
+export function adminCategory(patch: Partial<AdminCategory> = {}): AdminCategory {
+  const { resolution: _resolution, ...base } = categoryDto();
+  return {
+    ...base,
+    deadlinesByPriority: { urgent: { value: 4, unit: 'hours' } },
+    questions: [
+      {
+        code: 'pole_number',
+        label: { vi: 'Số hiệu cột đèn', en: 'Pole number' },
+        datatype: 'string',
+        required: false,
+        order: 0,
+      },
+    ],
+    autoDispatch: true,
+    publicLocation: 'approximate',
+    resolveNeedsReply: true,
+    resolveNeedsPhoto: true,
+    active: true,
+    sortOrder: 2,
     ...patch,
   };
 }

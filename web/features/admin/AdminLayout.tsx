@@ -8,7 +8,7 @@ import { CategoriesSection } from './CategoriesSection';
 import { ConfigSection } from './ConfigSection';
 import { useMessages } from './messages';
 import { RulesSection } from './RulesSection';
-import { focusTitle, SectionHead } from './section';
+import { focusTitle, AdminSection } from './section';
 import { TemplatesSection } from './TemplatesSection';
 import { UnitsSection } from './UnitsSection';
 import { UsersSection } from './UsersSection';
@@ -77,10 +77,9 @@ export function AdminLayout() {
           <Route
             path="*"
             element={
-              <section className="admin-section" aria-labelledby="admin-title">
-                <SectionHead title={m('section.notFound')} />
+              <AdminSection title={m('section.notFound')}>
                 <Link to="/admin/areas">{m('section.areas')}</Link>
-              </section>
+              </AdminSection>
             }
           />
         </Routes>

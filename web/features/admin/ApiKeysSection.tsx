@@ -1,122 +1,87 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiKeyInput, type ApiKeyCreated, type ApiKeyView } from '../../../shared/schemas/admin';
 import { formatDateTime, useI18n } from '../../i18n';
-import { Loading } from '../../ui/Feedback';
 import { adminApi } from './adminApi';
-import { ConfirmDialog, Dialog } from './Dialog';
+import { Dialog } from './Dialog';
 import { check } from './errors';
-import { AdminForm, LiveStatus, TextField, useSubmit } from './form';
+import { AdminForm, FormActions, LiveStatus, TextField, useSubmit } from './form';
+import { AdminTable, DangerConfirm, LoadGate, NewButton, RowButton, StatePill, useAdminList } from './list';
 import { useMessages } from './messages';
-import { focusTitle, Problem, SectionHead, useAdminApiKeys } from './section';
+import { focusTitle, AdminSection, useAdminApiKeys } from './section';
 
 /** `/admin/api-keys`: keys other systems (Open311 clients) present; the secret is shown once, at creation. */
 export function ApiKeysSection() {
   const m = useMessages();
   const { lang } = useI18n();
   const keys = useAdminApiKeys();
-  const [creating, setCreating] = useState(false);
-  const [revoking, setRevoking] = useState<ApiKeyView | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const { editing, setEditing, confirming, setConfirming, status, changed, done } = useAdminList<ApiKeyView>(keys);
 
   const rows = [...(keys.data ?? [])].sort(
     (a, b) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null) || b.createdAt.localeCompare(a.createdAt),
   );
   return (
-    <section className="admin-section" aria-labelledby="admin-title">
-      <SectionHead
-        title={m('keys.title')}
-        intro={m('keys.intro')}
-        actions={
-          <button type="button" className="btn btn-primary" onClick={() => setCreating(true)} data-testid="key-new">
-            {m('keys.new')}
-          </button>
-        }
-      />
-      <LiveStatus message={status} />
-      {keys.error !== undefined && !keys.data ? (
-        <Problem error={keys.error} onRetry={keys.reload} />
-      ) : !keys.data ? (
-        <Loading />
-      ) : (
-        <div className="table-scroll">
-          <table className="admin-table" data-testid="keys-table">
-            <caption className="sr-only">{m('keys.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m('keys.name')}</th>
-                <th scope="col">{m('keys.prefix')}</th>
-                <th scope="col">{m('keys.created')}</th>
-                <th scope="col">{m('keys.lastUsed')}</th>
-                <th scope="col">{m('col.state')}</th>
-                <th scope="col">
-                  <span className="sr-only">{m('col.actions')}</span>
-                </th>
+    <AdminSection
+      title={m('keys.title')}
+      intro={m('keys.intro')}
+      actions={
+        <NewButton onClick={() => setEditing('new')} testId="key-new">
+          {m('keys.new')}
+        </NewButton>
+      }
+      status={status}
+    >
+      <LoadGate state={keys}>
+        {() => (
+          <AdminTable
+            testId="keys-table"
+            caption={m('keys.title')}
+            columns={[m('keys.name'), m('keys.prefix'), m('keys.created'), m('keys.lastUsed'), m('col.state')]}
+            empty={rows.length === 0 ? m('keys.empty') : null}
+          >
+            {rows.map((k) => (
+              <tr key={k.id} data-key={k.id} data-name={k.name} className={k.revokedAt ? 'row-muted' : undefined}>
+                <th scope="row">{k.name}</th>
+                <td>
+                  <code>{k.prefix}…</code>
+                </td>
+                <td>{formatDateTime(k.createdAt, lang)}</td>
+                <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt, lang) : m('keys.never')}</td>
+                <td>
+                  <StatePill on={!k.revokedAt}>
+                    {k.revokedAt ? m('keys.revokedAt', { at: formatDateTime(k.revokedAt, lang) }) : m('state.active')}
+                  </StatePill>
+                </td>
+                <td className="actions">
+                  {!k.revokedAt && (
+                    <RowButton danger onClick={() => setConfirming(k)} label={m('keys.revokeNamed', { name: k.name })}>
+                      {m('keys.revoke')}
+                    </RowButton>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((k) => (
-                <tr key={k.id} data-key={k.id} data-name={k.name} className={k.revokedAt ? 'row-muted' : undefined}>
-                  <th scope="row">{k.name}</th>
-                  <td>
-                    <code>{k.prefix}…</code>
-                  </td>
-                  <td>{formatDateTime(k.createdAt, lang)}</td>
-                  <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt, lang) : m('keys.never')}</td>
-                  <td>
-                    {k.revokedAt ? (
-                      <span className="pill pill-past">
-                        {m('keys.revokedAt', { at: formatDateTime(k.revokedAt, lang) })}
-                      </span>
-                    ) : (
-                      <span className="pill pill-current">{m('state.active')}</span>
-                    )}
-                  </td>
-                  <td className="actions">
-                    {!k.revokedAt && (
-                      <button
-                        type="button"
-                        className="btn btn-small btn-danger-outline"
-                        onClick={() => setRevoking(k)}
-                        aria-label={m('keys.revokeNamed', { name: k.name })}
-                      >
-                        {m('keys.revoke')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {rows.length === 0 && <p className="hint">{m('keys.empty')}</p>}
-        </div>
-      )}
-      {creating && (
+            ))}
+          </AdminTable>
+        )}
+      </LoadGate>
+      {editing && (
         <CreateKeyDialog
-          onCreated={(k) => {
-            setStatus(m('keys.createdDone', { name: k.name }));
-            keys.reload();
-          }}
-          onClose={() => setCreating(false)}
+          onCreated={(k) => changed(m('keys.createdDone', { name: k.name }))}
+          onClose={() => setEditing(null)}
         />
       )}
-      {revoking && (
-        <ConfirmDialog
-          title={m('keys.revokeTitle', { name: revoking.name })}
-          text={<p>{m('keys.revokeText')}</p>}
+      {confirming && (
+        <DangerConfirm
+          title={m('keys.revokeTitle', { name: confirming.name })}
+          text={m('keys.revokeText')}
           confirmLabel={m('keys.revoke')}
-          danger
-          fallbackFocus={focusTitle}
-          focusAfter={focusTitle}
-          onClose={() => setRevoking(null)}
+          onClose={() => setConfirming(null)}
           onConfirm={async () => {
-            await adminApi.revokeApiKey(revoking.id);
-            setStatus(m('keys.revoked', { name: revoking.name }));
-            setRevoking(null);
-            keys.reload();
+            await adminApi.revokeApiKey(confirming.id);
+            done(m('keys.revoked', { name: confirming.name }));
           }}
         />
       )}
-    </section>
+    </AdminSection>
   );
 }
 
@@ -210,14 +175,13 @@ export function CreateKeyDialog({
             maxLength={60}
             onChange={setName}
           />
-          <div className="form-actions">
-            <button type="button" className="btn btn-secondary" onClick={onClose}>
-              {m('common.cancel')}
-            </button>
-            <button type="submit" className="btn btn-primary" disabled={busy} data-testid="key-create">
-              {busy ? m('keys.creating') : m('keys.create')}
-            </button>
-          </div>
+          <FormActions
+            busy={busy}
+            onCancel={onClose}
+            label={m('keys.create')}
+            busyLabel={m('keys.creating')}
+            testId="key-create"
+          />
         </AdminForm>
       )}
     </Dialog>

@@ -1,10 +1,10 @@
 import { useRef, useState } from 'react';
 import { formatDate, useI18n } from '../../i18n';
-import { Loading } from '../../ui/Feedback';
 import { areaRows } from './areas';
 import { AreaImportWizard } from './AreaImportWizard';
+import { AdminTable, LoadGate } from './list';
 import { useMessages } from './messages';
-import { configChanged, Problem, SectionHead, useAdminAreas } from './section';
+import { configChanged, AdminSection, useAdminAreas } from './section';
 
 /** `/admin/areas`: current and past ward boundaries, and the GeoJSON import. */
 export function AreasSection() {
@@ -24,23 +24,22 @@ export function AreasSection() {
   };
 
   return (
-    <section className="admin-section" aria-labelledby="admin-title">
-      <SectionHead
-        title={m('areas.title')}
-        intro={m('areas.intro')}
-        actions={
-          <button
-            ref={openButton}
-            type="button"
-            className="btn btn-primary"
-            onClick={() => setImporting(true)}
-            disabled={importing}
-            data-testid="open-area-import"
-          >
-            {m('areas.import')}
-          </button>
-        }
-      />
+    <AdminSection
+      title={m('areas.title')}
+      intro={m('areas.intro')}
+      actions={
+        <button
+          ref={openButton}
+          type="button"
+          className="btn btn-primary"
+          onClick={() => setImporting(true)}
+          disabled={importing}
+          data-testid="open-area-import"
+        >
+          {m('areas.import')}
+        </button>
+      }
+    >
       {importing && (
         <AreaImportWizard
           onClose={close}
@@ -56,63 +55,56 @@ export function AreasSection() {
           {m('areas.showPast', { n: pastCount })}
         </label>
       </div>
-      {areas.error !== undefined && !areas.data ? (
-        <Problem error={areas.error} onRetry={areas.reload} />
-      ) : !areas.data ? (
-        <Loading />
-      ) : (
-        <div className="table-scroll">
-          <table className="admin-table" data-testid="areas-table">
-            <caption className="sr-only">{m('areas.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m('col.code')}</th>
-                <th scope="col">{m('col.name')}</th>
-                <th scope="col">{m('areas.validFrom')}</th>
-                <th scope="col">{m('areas.validTo')}</th>
-                <th scope="col" className="num">
-                  {m('areas.vertices')}
-                </th>
-                <th scope="col">{m('areas.note')}</th>
-                <th scope="col">{m('col.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((a) => {
-                const state = a.status;
-                return (
-                  <tr
-                    key={a.id}
-                    data-code={a.code}
-                    data-state={state}
-                    className={state === 'past' ? 'row-muted' : undefined}
-                  >
-                    <td>
-                      <code>{a.code}</code>
-                    </td>
-                    <th scope="row">
-                      <span lang="vi">{a.name.vi}</span>
-                      {a.name.en && a.name.en !== a.name.vi && (
-                        <span className="sub" lang="en">
-                          {a.name.en}
-                        </span>
-                      )}
-                    </th>
-                    <td>{formatDate(a.validFrom, lang)}</td>
-                    <td>{a.validTo ? formatDate(a.validTo, lang) : '—'}</td>
-                    <td className="num">{a.vertices.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}</td>
-                    <td className="wrap">{a.note ?? ''}</td>
-                    <td>
-                      <span className={`pill pill-${state}`}>{m(`areas.state.${state}`)}</span>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          {rows.length === 0 && <p className="hint">{m('areas.empty')}</p>}
-        </div>
-      )}
-    </section>
+      <LoadGate state={areas}>
+        {() => (
+          <AdminTable
+            testId="areas-table"
+            caption={m('areas.caption')}
+            columns={[
+              m('col.code'),
+              m('col.name'),
+              m('areas.validFrom'),
+              m('areas.validTo'),
+              { label: m('areas.vertices'), num: true },
+              m('areas.note'),
+              m('col.state'),
+            ]}
+            actions={false}
+            empty={rows.length === 0 ? m('areas.empty') : null}
+          >
+            {rows.map((a) => {
+              const state = a.status;
+              return (
+                <tr
+                  key={a.id}
+                  data-code={a.code}
+                  data-state={state}
+                  className={state === 'past' ? 'row-muted' : undefined}
+                >
+                  <td>
+                    <code>{a.code}</code>
+                  </td>
+                  <th scope="row">
+                    <span lang="vi">{a.name.vi}</span>
+                    {a.name.en && a.name.en !== a.name.vi && (
+                      <span className="sub" lang="en">
+                        {a.name.en}
+                      </span>
+                    )}
+                  </th>
+                  <td>{formatDate(a.validFrom, lang)}</td>
+                  <td>{a.validTo ? formatDate(a.validTo, lang) : '—'}</td>
+                  <td className="num">{a.vertices.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}</td>
+                  <td className="wrap">{a.note ?? ''}</td>
+                  <td>
+                    <span className={`pill pill-${state}`}>{m(`areas.state.${state}`)}</span>
+                  </td>
+                </tr>
+              );
+            })}
+          </AdminTable>
+        )}
+      </LoadGate>
+    </AdminSection>
   );
 }

@@ -6,7 +6,7 @@ import { Loading } from '../../ui/Feedback';
 import { adminApi } from './adminApi';
 import { auditDiff, formatValue } from './auditDiff';
 import { useMessages, isAdminKey, type AdminT } from './messages';
-import { Problem, SectionHead } from './section';
+import { Problem, AdminSection } from './section';
 
 /** Entries per page. */
 export const AUDIT_PAGE = 50;
@@ -83,16 +83,15 @@ export function AuditSection() {
   const seen = [...new Set((first.data ?? []).map((e) => e.entity))];
   const entities = [...AUDIT_ENTITIES, ...seen.filter((e) => !(AUDIT_ENTITIES as readonly string[]).includes(e))];
   return (
-    <section className="admin-section" aria-labelledby="admin-title">
-      <SectionHead
-        title={m('audit.title')}
-        intro={m('audit.intro')}
-        actions={
-          <button type="button" className="btn btn-secondary" onClick={refresh} data-testid="audit-refresh">
-            {m('audit.refresh')}
-          </button>
-        }
-      />
+    <AdminSection
+      title={m('audit.title')}
+      intro={m('audit.intro')}
+      actions={
+        <button type="button" className="btn btn-secondary" onClick={refresh} data-testid="audit-refresh">
+          {m('audit.refresh')}
+        </button>
+      }
+    >
       <div className="admin-toolbar">
         <div className="field field-inline">
           <label htmlFor="audit-entity">{m('audit.entity')}</label>
@@ -146,7 +145,7 @@ export function AuditSection() {
           )}
         </>
       )}
-    </section>
+    </AdminSection>
   );
 }
 

@@ -6,17 +6,16 @@ import { Loading } from '../../ui/Feedback';
 import { adminApi, type WorkingCalendar } from './adminApi';
 import { holidayLabel, isDate, minutesToTime, sortHolidays, timeToMinutes, WEEK, weekdayName } from './calendar';
 import { check } from './errors';
-import { AdminForm, GroupError, LiveStatus, TextField, useSubmit } from './form';
+import { AdminForm, FormActions, GroupError, LiveStatus, TextField, useSubmit } from './form';
 import { useMessages } from './messages';
-import { Problem, SectionHead } from './section';
+import { Problem, AdminSection } from './section';
 
 /** `/admin/calendar`: the working week, public holidays and the start of the working day that deadlines follow. */
 export function CalendarSection() {
   const m = useMessages();
   const calendar = useAsync('admin:calendar', (s) => adminApi.calendar(s));
   return (
-    <section className="admin-section" aria-labelledby="admin-title">
-      <SectionHead title={m('calendar.title')} intro={m('calendar.intro')} />
+    <AdminSection title={m('calendar.title')} intro={m('calendar.intro')}>
       {calendar.error !== undefined && !calendar.data ? (
         <Problem error={calendar.error} onRetry={calendar.reload} />
       ) : !calendar.data ? (
@@ -24,7 +23,7 @@ export function CalendarSection() {
       ) : (
         <CalendarForm initial={calendar.data} />
       )}
-    </section>
+    </AdminSection>
   );
 }
 
@@ -191,12 +190,9 @@ function CalendarForm({ initial }: { initial: WorkingCalendar }) {
           ))
         )}
       </fieldset>
-      <div className="form-actions sticky-actions">
+      <FormActions sticky busy={busy} disabled={!dirty} testId="calendar-save">
         {dirty && <span className="hint unsaved">{m('common.unsaved')}</span>}
-        <button type="submit" className="btn btn-primary" disabled={busy || !dirty} data-testid="calendar-save">
-          {busy ? m('common.saving') : m('common.save')}
-        </button>
-      </div>
+      </FormActions>
     </AdminForm>
   );
 }

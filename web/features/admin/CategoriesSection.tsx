@@ -4,12 +4,12 @@ import type { Priority } from '../../../shared/domain/channels';
 import type { AdminCategory } from '../../../shared/schemas/admin';
 import type { Deadline } from '../../../shared/schemas/categories';
 import { useI18n } from '../../i18n';
-import { Loading } from '../../ui/Feedback';
 import { iconEmoji } from '../reports/categoryIcons';
 import { CategoryEditor } from './CategoryEditor';
 import { LiveStatus } from './form';
+import { AdminTable, LoadGate, StatePill } from './list';
 import { useMessages, type AdminT } from './messages';
-import { configChanged, Problem, SectionHead, useAdminCategories } from './section';
+import { configChanged, AdminSection, useAdminCategories } from './section';
 
 /** "2 working days", "24 hours". */
 export function deadlineText(d: Deadline, m: AdminT): string {
@@ -25,15 +25,7 @@ export function CategoriesSection() {
     categories.reload();
     navigate('/admin/categories', { state: { saved: c.name.vi, created } });
   };
-  const list = categories.data;
-  const loadGate = (render: (all: AdminCategory[]) => ReactNode) =>
-    categories.error !== undefined && !list ? (
-      <Problem error={categories.error} onRetry={categories.reload} />
-    ) : !list ? (
-      <Loading />
-    ) : (
-      render(list)
-    );
+  const loadGate = (render: (all: AdminCategory[]) => ReactNode) => <LoadGate state={categories}>{render}</LoadGate>;
   return (
     <Routes>
       <Route index element={<CategoryList state={loadGate} />} />
@@ -61,10 +53,9 @@ function EditRoute({
     const category = all.find((c) => c.code === code);
     if (!category)
       return (
-        <section className="admin-section" aria-labelledby="admin-title">
-          <SectionHead title={m('categories.notFound', { code: code ?? '' })} />
+        <AdminSection title={m('categories.notFound', { code: code ?? '' })}>
           <Link to="/admin/categories">{m('categories.backToList')}</Link>
-        </section>
+        </AdminSection>
       );
     return <CategoryEditor key={category.code} category={category} categories={all} onSaved={onSaved} />;
   });
@@ -76,16 +67,15 @@ function CategoryList({ state }: { state: (render: (all: AdminCategory[]) => Rea
   const location = useLocation();
   const saved = (location.state as { saved?: string; created?: boolean } | null) ?? null;
   return (
-    <section className="admin-section" aria-labelledby="admin-title">
-      <SectionHead
-        title={m('categories.title')}
-        intro={m('categories.intro')}
-        actions={
-          <Link to="/admin/categories/new" className="btn btn-primary" data-testid="category-new">
-            {m('categories.new')}
-          </Link>
-        }
-      />
+    <AdminSection
+      title={m('categories.title')}
+      intro={m('categories.intro')}
+      actions={
+        <Link to="/admin/categories/new" className="btn btn-primary" data-testid="category-new">
+          {m('categories.new')}
+        </Link>
+      }
+    >
       <LiveStatus
         message={
           saved?.saved ? m(saved.created ? 'categories.created' : 'categories.saved', { name: saved.saved }) : null
@@ -96,74 +86,63 @@ function CategoryList({ state }: { state: (render: (all: AdminCategory[]) => Rea
           (a, b) => a.group.localeCompare(b.group) || a.sortOrder - b.sortOrder || a.code.localeCompare(b.code),
         );
         return (
-          <div className="table-scroll">
-            <table className="admin-table" data-testid="categories-table">
-              <caption className="sr-only">{m('categories.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{m('col.name')}</th>
-                  <th scope="col">{m('categories.group')}</th>
-                  <th scope="col">{m('categories.defaultPriority')}</th>
-                  <th scope="col">{m('categories.deadline')}</th>
-                  <th scope="col" className="num">
-                    {m('categories.questionCount')}
-                  </th>
-                  <th scope="col">{m('categories.autoDispatchShort')}</th>
-                  <th scope="col">{m('categories.publicLocation')}</th>
-                  <th scope="col">{m('col.state')}</th>
-                  <th scope="col">
-                    <span className="sr-only">{m('col.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((c) => (
-                  <tr key={c.code} data-code={c.code} className={c.active ? undefined : 'row-muted'}>
-                    <th scope="row">
-                      <span className="cat-icon" aria-hidden="true">
-                        {iconEmoji(c.icon)}
-                      </span>{' '}
-                      <span lang="vi">{c.name.vi}</span>
-                      <span className="sub">
-                        <code>{c.code}</code> · <span lang="en">{c.name.en}</span>
+          <AdminTable
+            testId="categories-table"
+            caption={m('categories.title')}
+            columns={[
+              m('col.name'),
+              m('categories.group'),
+              m('categories.defaultPriority'),
+              m('categories.deadline'),
+              { label: m('categories.questionCount'), num: true },
+              m('categories.autoDispatchShort'),
+              m('categories.publicLocation'),
+              m('col.state'),
+            ]}
+          >
+            {rows.map((c) => (
+              <tr key={c.code} data-code={c.code} className={c.active ? undefined : 'row-muted'}>
+                <th scope="row">
+                  <span className="cat-icon" aria-hidden="true">
+                    {iconEmoji(c.icon)}
+                  </span>{' '}
+                  <span lang="vi">{c.name.vi}</span>
+                  <span className="sub">
+                    <code>{c.code}</code> · <span lang="en">{c.name.en}</span>
+                  </span>
+                </th>
+                <td>{c.groupName.vi}</td>
+                <td>{t(`priority.${c.defaultPriority}`)}</td>
+                <td>
+                  {deadlineText(c.deadline, m)}
+                  {Object.entries(c.deadlinesByPriority).map(([p, d]) =>
+                    d ? (
+                      <span key={p} className="sub">
+                        {t(`priority.${p as Priority}`)}: {deadlineText(d, m)}
                       </span>
-                    </th>
-                    <td>{c.groupName.vi}</td>
-                    <td>{t(`priority.${c.defaultPriority}`)}</td>
-                    <td>
-                      {deadlineText(c.deadline, m)}
-                      {Object.entries(c.deadlinesByPriority).map(([p, d]) =>
-                        d ? (
-                          <span key={p} className="sub">
-                            {t(`priority.${p as Priority}`)}: {deadlineText(d, m)}
-                          </span>
-                        ) : null,
-                      )}
-                    </td>
-                    <td className="num">{c.questions.length}</td>
-                    <td>{c.autoDispatch ? m('common.yes') : m('common.no')}</td>
-                    <td>{m(`publicLocation.${c.publicLocation}`)}</td>
-                    <td>
-                      <span className={`pill ${c.active ? 'pill-current' : 'pill-past'}`}>
-                        {c.active ? m('state.active') : m('state.inactive')}
-                      </span>
-                    </td>
-                    <td className="actions">
-                      <Link
-                        to={`/admin/categories/${encodeURIComponent(c.code)}`}
-                        className="btn btn-small btn-secondary"
-                        aria-label={m('categories.editNamed', { name: c.name.vi })}
-                      >
-                        {m('common.edit')}
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                    ) : null,
+                  )}
+                </td>
+                <td className="num">{c.questions.length}</td>
+                <td>{c.autoDispatch ? m('common.yes') : m('common.no')}</td>
+                <td>{m(`publicLocation.${c.publicLocation}`)}</td>
+                <td>
+                  <StatePill on={c.active}>{c.active ? m('state.active') : m('state.inactive')}</StatePill>
+                </td>
+                <td className="actions">
+                  <Link
+                    to={`/admin/categories/${encodeURIComponent(c.code)}`}
+                    className="btn btn-small btn-secondary"
+                    aria-label={m('categories.editNamed', { name: c.name.vi })}
+                  >
+                    {m('common.edit')}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </AdminTable>
         );
       })}
-    </section>
+    </AdminSection>
   );
 }

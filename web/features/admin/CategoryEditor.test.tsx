@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithApp } from '../../test/render';
 import { CategoryEditor } from './CategoryEditor';
-import { adminCategory } from './fixtures';
+import { adminCategory } from '../../test/factories';
 import { fakeServer, problemWith, writes } from './testServer';
 
 afterEach(() => {

@@ -16,10 +16,10 @@ import {
   type PublicLocation,
 } from './categoryForm';
 import { check } from './errors';
-import { AdminForm, CheckField, SelectField, TextField, useSubmit } from './form';
+import { AdminForm, CheckField, FormActions, SelectField, TextField, useSubmit } from './form';
 import { useMessages } from './messages';
 import { QuestionsEditor } from './QuestionsEditor';
-import { SectionHead } from './section';
+import { AdminSection } from './section';
 
 const FORM_ID = 'category-form';
 
@@ -76,16 +76,15 @@ export function CategoryEditor({
 
   const priorityOptions = PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }));
   return (
-    <section className="admin-section" aria-labelledby="admin-title">
-      <SectionHead
-        title={category ? m('categories.editTitle', { name: category.name.vi }) : m('categories.new')}
-        intro={m('categories.editorIntro')}
-        actions={
-          <Link to="/admin/categories" className="btn btn-secondary">
-            {m('categories.backToList')}
-          </Link>
-        }
-      />
+    <AdminSection
+      title={category ? m('categories.editTitle', { name: category.name.vi }) : m('categories.new')}
+      intro={m('categories.editorIntro')}
+      actions={
+        <Link to="/admin/categories" className="btn btn-secondary">
+          {m('categories.backToList')}
+        </Link>
+      }
+    >
       <AdminForm
         id={FORM_ID}
         failure={failure}
@@ -328,16 +327,9 @@ export function CategoryEditor({
           </fieldset>
         </fieldset>
 
-        <div className="form-actions sticky-actions">
-          <button type="button" className="btn btn-secondary" onClick={() => navigate('/admin/categories')}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="category-save">
-            {busy ? m('common.saving') : m('common.save')}
-          </button>
-        </div>
+        <FormActions sticky busy={busy} onCancel={() => navigate('/admin/categories')} testId="category-save" />
       </AdminForm>
-    </section>
+    </AdminSection>
   );
 }
 

@@ -2,9 +2,9 @@ import { useRef, useState } from 'react';
 import type { ConfigImportSummary } from '../../../shared/schemas/admin';
 import { adminApi } from './adminApi';
 import { ConfirmDialog } from './Dialog';
-import { FileField, AdminForm, LiveStatus } from './form';
+import { FileField, AdminForm } from './form';
 import { useMessages, type AdminT } from './messages';
-import { configChanged, focusTitle, Problem, SectionHead } from './section';
+import { configChanged, focusTitle, Problem, AdminSection } from './section';
 
 /** What a configuration file holds at its top level: lists with their length, and plain values. */
 export function fileSummary(config: unknown, m: AdminT): { key: string; value: string }[] {
@@ -129,9 +129,7 @@ export function ConfigSection() {
 
   const summary = chosen ? fileSummary(chosen.config, m) : [];
   return (
-    <section className="admin-section" aria-labelledby="admin-title">
-      <SectionHead title={m('config.title')} intro={m('config.intro')} />
-      <LiveStatus message={status} />
+    <AdminSection title={m('config.title')} intro={m('config.intro')} status={status}>
       <div className="admin-columns">
         <section className="card" aria-labelledby="config-export-title">
           <h2 id="config-export-title">{m('config.export')}</h2>
@@ -232,6 +230,6 @@ export function ConfigSection() {
           }}
         />
       )}
-    </section>
+    </AdminSection>
   );
 }

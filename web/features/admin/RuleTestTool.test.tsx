@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AdminRule, AdminUnit, RuleTestResult } from '../../../shared/schemas/admin';
 import { renderWithApp } from '../../test/render';
-import { adminCategory } from './fixtures';
+import { adminCategory } from '../../test/factories';
 import { RuleTestResultView, RuleTestTool, type RuleNames } from './RuleTestTool';
 import { fakeServer, writes } from './testServer';
 

@@ -26,16 +26,20 @@ export interface RuleNames {
 /** "Đèn đường × any area → Công ty Chiếu sáng" (or without the unit: what the rule matches). */
 export function describeRule(rule: AdminRule | undefined, names: RuleNames, m: AdminT, withUnit = true): string {
   if (!rule) return m('rules.unknownRule');
-  const category = rule.categoryCode
-    ? (names.categories.find((c) => c.code === rule.categoryCode)?.name.vi ?? rule.categoryCode)
-    : m('rules.anyCategory');
+  const category = categoryName(rule.categoryCode, names, m);
   const area = rule.areaCode ? names.areaName(rule.areaCode) : m('rules.anyArea');
   return withUnit
     ? m('rules.describe', { category, area, unit: unitName(rule.unitId, names, m) })
     : m('rules.matches', { category, area });
 }
 
-function unitName(id: number, names: RuleNames, m: AdminT): string {
+/** A category's name, or "any category" for a rule without one. */
+export function categoryName(code: string | null, names: RuleNames, m: AdminT): string {
+  return code === null ? m('rules.anyCategory') : (names.categories.find((c) => c.code === code)?.name.vi ?? code);
+}
+
+/** A unit's name, or "unit #7" when it is not in the list. */
+export function unitName(id: number, names: RuleNames, m: AdminT): string {
   return names.units.find((u) => u.id === id)?.name.vi ?? m('rules.unitNumber', { id });
 }
 
@@ -142,7 +146,6 @@ export function RuleTestResultView({
   names: RuleNames;
 }) {
   const m = useMessages();
-  const categoryName = (code: string) => names.categories.find((c) => c.code === code)?.name.vi ?? code;
   return (
     <div className="rule-result" data-testid="rule-test-result">
       <p className="rule-area" data-testid="rule-test-area" data-area={result.area?.code ?? ''}>
@@ -162,7 +165,7 @@ export function RuleTestResultView({
               data-category={r.categoryCode}
               data-rule={r.ruleId ?? ''}
             >
-              <h3>{categoryName(r.categoryCode)}</h3>
+              <h3>{categoryName(r.categoryCode, names, m)}</h3>
               <p className="rule-winner">
                 <span className="pill pill-winner">
                   {r.ruleId === null ? m('rules.test.ioc') : m('rules.test.winner')}

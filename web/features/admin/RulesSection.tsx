@@ -6,23 +6,14 @@ import {
   type AdminRule,
   type AdminUnit,
 } from '../../../shared/schemas/admin';
-import { Loading } from '../../ui/Feedback';
 import { adminApi } from './adminApi';
-import { ConfirmDialog, Dialog } from './Dialog';
+import { Dialog } from './Dialog';
 import { check } from './errors';
-import { AdminForm, LiveStatus, SelectField, useSubmit } from './form';
+import { AdminForm, FormActions, SelectField, useSubmit } from './form';
+import { AdminTable, DangerConfirm, LoadGate, NewButton, RowButton, useAdminList } from './list';
 import { useMessages } from './messages';
-import { describeRule, RuleTestTool, type RuleNames } from './RuleTestTool';
-import {
-  configChanged,
-  focusTitle,
-  Problem,
-  SectionHead,
-  useAdminAreas,
-  useAdminCategories,
-  useAdminRules,
-  useAdminUnits,
-} from './section';
+import { categoryName, describeRule, RuleTestTool, unitName, type RuleNames } from './RuleTestTool';
+import { focusTitle, AdminSection, useAdminAreas, useAdminCategories, useAdminRules, useAdminUnits } from './section';
 
 /** Rules by category (any last), then area (any last). */
 function sortRules(rules: readonly AdminRule[]): AdminRule[] {
@@ -39,10 +30,10 @@ export function RulesSection() {
   const categories = useAdminCategories();
   const units = useAdminUnits();
   const areas = useAdminAreas();
-  const [editing, setEditing] = useState<AdminRule | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<AdminRule | null>(null);
+  const { editing, setEditing, confirming, setConfirming, status, done } = useAdminList<AdminRule>(rules, {
+    config: true,
+  });
   const [filter, setFilter] = useState('');
-  const [status, setStatus] = useState<string | null>(null);
 
   const currentAreas = (areas.data ?? []).filter((a) => a.status === 'current');
   const names: RuleNames = {
@@ -56,101 +47,81 @@ export function RulesSection() {
   const shown = sortRules(rules.data ?? []).filter(
     (r) => !filter || (filter === '*' ? r.categoryCode === null : r.categoryCode === filter),
   );
-  const categoryName = (code: string | null) =>
-    code === null ? m('rules.anyCategory') : (names.categories.find((c) => c.code === code)?.name.vi ?? code);
-  const unitName = (id: number) => names.units.find((u) => u.id === id)?.name.vi ?? m('rules.unitNumber', { id });
 
   return (
-    <section className="admin-section" aria-labelledby="admin-title">
-      <SectionHead
-        title={m('rules.title')}
-        intro={m('rules.intro')}
-        actions={
-          <button
-            type="button"
-            className="btn btn-primary"
-            onClick={() => setEditing('new')}
-            disabled={!ready}
-            data-testid="rule-new"
-          >
-            {m('rules.new')}
-          </button>
-        }
-      />
-      <LiveStatus message={status} />
-      {error !== undefined && !ready ? (
-        <Problem error={error} onRetry={() => [rules, categories, units, areas].forEach((x) => x.reload())} />
-      ) : !ready ? (
-        <Loading />
-      ) : (
-        <>
-          <div className="admin-toolbar">
-            <div className="field field-inline">
-              <label htmlFor="rules-filter">{m('rules.filter')}</label>
-              <select id="rules-filter" value={filter} onChange={(e) => setFilter(e.target.value)}>
-                <option value="">{m('rules.filterAll')}</option>
-                <option value="*">{m('rules.anyCategory')}</option>
-                {names.categories.map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {c.name.vi}
-                  </option>
-                ))}
-              </select>
+    <AdminSection
+      title={m('rules.title')}
+      intro={m('rules.intro')}
+      actions={
+        <NewButton onClick={() => setEditing('new')} disabled={!ready} testId="rule-new">
+          {m('rules.new')}
+        </NewButton>
+      }
+      status={status}
+    >
+      <LoadGate
+        state={{
+          data: ready || undefined,
+          error,
+          reload: () => [rules, categories, units, areas].forEach((x) => x.reload()),
+        }}
+      >
+        {() => (
+          <>
+            <div className="admin-toolbar">
+              <div className="field field-inline">
+                <label htmlFor="rules-filter">{m('rules.filter')}</label>
+                <select id="rules-filter" value={filter} onChange={(e) => setFilter(e.target.value)}>
+                  <option value="">{m('rules.filterAll')}</option>
+                  <option value="*">{m('rules.anyCategory')}</option>
+                  {names.categories.map((c) => (
+                    <option key={c.code} value={c.code}>
+                      {c.name.vi}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <p className="hint" aria-live="polite">
+                {m('rules.count', { n: shown.length, total: rules.data?.length ?? 0 })}
+              </p>
             </div>
-            <p className="hint" aria-live="polite">
-              {m('rules.count', { n: shown.length, total: rules.data?.length ?? 0 })}
-            </p>
-          </div>
-          <div className="table-scroll">
-            <table className="admin-table" data-testid="rules-table">
-              <caption className="sr-only">{m('rules.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{m('rules.category')}</th>
-                  <th scope="col">{m('rules.area')}</th>
-                  <th scope="col">{m('rules.unit')}</th>
-                  <th scope="col">
-                    <span className="sr-only">{m('col.actions')}</span>
+            <AdminTable
+              testId="rules-table"
+              caption={m('rules.title')}
+              columns={[m('rules.category'), m('rules.area'), m('rules.unit')]}
+              empty={shown.length === 0 ? m('rules.empty') : null}
+            >
+              {shown.map((r) => (
+                <tr key={r.id} data-rule={r.id}>
+                  <th scope="row" className={r.categoryCode === null ? 'any' : undefined}>
+                    {categoryName(r.categoryCode, names, m)}
                   </th>
+                  <td className={r.areaCode === null ? 'any' : undefined}>
+                    {r.areaCode === null ? m('rules.anyArea') : names.areaName(r.areaCode)}
+                  </td>
+                  <td>{unitName(r.unitId, names, m)}</td>
+                  <td className="actions">
+                    <RowButton
+                      onClick={() => setEditing(r)}
+                      label={m('rules.editNamed', { rule: describeRule(r, names, m) })}
+                    >
+                      {m('common.edit')}
+                    </RowButton>
+                    <RowButton
+                      danger
+                      onClick={() => setConfirming(r)}
+                      label={m('rules.deleteNamed', { rule: describeRule(r, names, m) })}
+                    >
+                      {m('common.delete')}
+                    </RowButton>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {shown.map((r) => (
-                  <tr key={r.id} data-rule={r.id}>
-                    <th scope="row" className={r.categoryCode === null ? 'any' : undefined}>
-                      {categoryName(r.categoryCode)}
-                    </th>
-                    <td className={r.areaCode === null ? 'any' : undefined}>
-                      {r.areaCode === null ? m('rules.anyArea') : names.areaName(r.areaCode)}
-                    </td>
-                    <td>{unitName(r.unitId)}</td>
-                    <td className="actions">
-                      <button
-                        type="button"
-                        className="btn btn-small btn-secondary"
-                        onClick={() => setEditing(r)}
-                        aria-label={m('rules.editNamed', { rule: describeRule(r, names, m) })}
-                      >
-                        {m('common.edit')}
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn-small btn-danger-outline"
-                        onClick={() => setDeleting(r)}
-                        aria-label={m('rules.deleteNamed', { rule: describeRule(r, names, m) })}
-                      >
-                        {m('common.delete')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            {shown.length === 0 && <p className="hint">{m('rules.empty')}</p>}
-          </div>
-          <RuleTestTool rules={rules.data ?? []} names={names} />
-        </>
-      )}
+              ))}
+            </AdminTable>
+            <RuleTestTool rules={rules.data ?? []} names={names} />
+          </>
+        )}
+      </LoadGate>
       {editing && (
         <RuleDialog
           rule={editing === 'new' ? null : editing}
@@ -158,33 +129,23 @@ export function RulesSection() {
           units={names.units}
           areas={currentAreas}
           onClose={() => setEditing(null)}
-          onSaved={(r, created) => {
-            setEditing(null);
-            setStatus(m(created ? 'rules.created' : 'rules.saved', { rule: describeRule(r, names, m) }));
-            configChanged();
-            rules.reload();
-          }}
+          onSaved={(r, created) =>
+            done(m(created ? 'rules.created' : 'rules.saved', { rule: describeRule(r, names, m) }))
+          }
         />
       )}
-      {deleting && (
-        <ConfirmDialog
+      {confirming && (
+        <DangerConfirm
           title={m('rules.deleteTitle')}
-          text={<p>{m('rules.deleteText', { rule: describeRule(deleting, names, m) })}</p>}
-          confirmLabel={m('common.delete')}
-          danger
-          fallbackFocus={focusTitle}
-          focusAfter={focusTitle}
-          onClose={() => setDeleting(null)}
+          text={m('rules.deleteText', { rule: describeRule(confirming, names, m) })}
+          onClose={() => setConfirming(null)}
           onConfirm={async () => {
-            await adminApi.deleteRule(deleting.id);
-            setStatus(m('rules.deleted', { rule: describeRule(deleting, names, m) }));
-            setDeleting(null);
-            configChanged();
-            rules.reload();
+            await adminApi.deleteRule(confirming.id);
+            done(m('rules.deleted', { rule: describeRule(confirming, names, m) }));
           }}
         />
       )}
-    </section>
+    </AdminSection>
   );
 }
 
@@ -263,14 +224,7 @@ function RuleDialog({
               .map((u) => ({ value: String(u.id), label: u.name.vi })),
           ]}
         />
-        <div className="form-actions">
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            {m('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? m('common.saving') : m('common.save')}
-          </button>
-        </div>
+        <FormActions busy={busy} onCancel={onClose} />
       </AdminForm>
     </Dialog>
   );

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { TEMPLATE_ACTIONS, TemplateInput, type AdminCategory, type ReplyTemplate } from '../../../shared/schemas/admin';
 import { useI18n } from '../../i18n';
-import { Loading } from '../../ui/Feedback';
 import { adminApi } from './adminApi';
-import { ConfirmDialog, Dialog } from './Dialog';
+import { Dialog } from './Dialog';
 import { check } from './errors';
-import { AdminForm, LiveStatus, SelectField, TextArea, TextField, useSubmit } from './form';
+import { AdminForm, FormActions, SelectField, TextArea, TextField, useSubmit } from './form';
+import { AdminTable, DangerConfirm, LoadGate, NewButton, RowButton, useAdminList } from './list';
 import { useMessages } from './messages';
-import { focusTitle, Problem, SectionHead, useAdminCategories, useAdminTemplates } from './section';
+import { focusTitle, AdminSection, useAdminCategories, useAdminTemplates } from './section';
 
 type Action = (typeof TEMPLATE_ACTIONS)[number];
 /** The category filter: every template, those for any category, or one category's. */
@@ -22,9 +22,7 @@ export function TemplatesSection() {
   const categories = useAdminCategories();
   const [category, setCategory] = useState(ALL);
   const [action, setAction] = useState('');
-  const [editing, setEditing] = useState<ReplyTemplate | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<ReplyTemplate | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const { editing, setEditing, confirming, setConfirming, status, done } = useAdminList<ReplyTemplate>(templates);
 
   const categoryName = (code: string | null) =>
     code === null ? m('templates.anyCategory') : (categories.data?.find((c) => c.code === code)?.name.vi ?? code);
@@ -39,23 +37,16 @@ export function TemplatesSection() {
     );
 
   return (
-    <section className="admin-section" aria-labelledby="admin-title">
-      <SectionHead
-        title={m('templates.title')}
-        intro={m('templates.intro')}
-        actions={
-          <button
-            type="button"
-            className="btn btn-primary"
-            onClick={() => setEditing('new')}
-            disabled={!categories.data}
-            data-testid="template-new"
-          >
-            {m('templates.new')}
-          </button>
-        }
-      />
-      <LiveStatus message={status} />
+    <AdminSection
+      title={m('templates.title')}
+      intro={m('templates.intro')}
+      actions={
+        <NewButton onClick={() => setEditing('new')} disabled={!categories.data} testId="template-new">
+          {m('templates.new')}
+        </NewButton>
+      }
+      status={status}
+    >
       <div className="admin-toolbar">
         <div className="field field-inline">
           <label htmlFor="templates-category">{m('templates.category')}</label>
@@ -81,64 +72,44 @@ export function TemplatesSection() {
           </select>
         </div>
       </div>
-      {templates.error !== undefined && !templates.data ? (
-        <Problem error={templates.error} onRetry={templates.reload} />
-      ) : !templates.data ? (
-        <Loading />
-      ) : (
-        <div className="table-scroll">
-          <table className="admin-table" data-testid="templates-table">
-            <caption className="sr-only">{m('templates.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m('templates.titleCol')}</th>
-                <th scope="col">{m('templates.category')}</th>
-                <th scope="col">{m('templates.action')}</th>
-                <th scope="col">{m('templates.text')}</th>
-                <th scope="col">
-                  <span className="sr-only">{m('col.actions')}</span>
+      <LoadGate state={templates}>
+        {() => (
+          <AdminTable
+            testId="templates-table"
+            caption={m('templates.title')}
+            columns={[m('templates.titleCol'), m('templates.category'), m('templates.action'), m('templates.text')]}
+            empty={rows.length === 0 ? m('templates.empty') : null}
+          >
+            {rows.map((x) => (
+              <tr key={x.id} data-template={x.id}>
+                <th scope="row">
+                  <span lang="vi">{x.title.vi}</span>
+                  <span className="sub" lang="en">
+                    {x.title.en}
+                  </span>
                 </th>
+                <td className={x.categoryCode === null ? 'any' : undefined}>{categoryName(x.categoryCode)}</td>
+                <td>{t(`action.${x.action}`)}</td>
+                <td className="wrap clamp" lang="vi">
+                  {x.text.vi}
+                </td>
+                <td className="actions">
+                  <RowButton onClick={() => setEditing(x)} label={m('templates.editNamed', { title: x.title.vi })}>
+                    {m('common.edit')}
+                  </RowButton>
+                  <RowButton
+                    danger
+                    onClick={() => setConfirming(x)}
+                    label={m('templates.deleteNamed', { title: x.title.vi })}
+                  >
+                    {m('common.delete')}
+                  </RowButton>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((x) => (
-                <tr key={x.id} data-template={x.id}>
-                  <th scope="row">
-                    <span lang="vi">{x.title.vi}</span>
-                    <span className="sub" lang="en">
-                      {x.title.en}
-                    </span>
-                  </th>
-                  <td className={x.categoryCode === null ? 'any' : undefined}>{categoryName(x.categoryCode)}</td>
-                  <td>{t(`action.${x.action}`)}</td>
-                  <td className="wrap clamp" lang="vi">
-                    {x.text.vi}
-                  </td>
-                  <td className="actions">
-                    <button
-                      type="button"
-                      className="btn btn-small btn-secondary"
-                      onClick={() => setEditing(x)}
-                      aria-label={m('templates.editNamed', { title: x.title.vi })}
-                    >
-                      {m('common.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-small btn-danger-outline"
-                      onClick={() => setDeleting(x)}
-                      aria-label={m('templates.deleteNamed', { title: x.title.vi })}
-                    >
-                      {m('common.delete')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {rows.length === 0 && <p className="hint">{m('templates.empty')}</p>}
-        </div>
-      )}
+            ))}
+          </AdminTable>
+        )}
+      </LoadGate>
       {editing && categories.data && (
         <TemplateDialog
           template={editing === 'new' ? null : editing}
@@ -148,31 +119,23 @@ export function TemplatesSection() {
             action: (action || 'acknowledge') as Action,
           }}
           onClose={() => setEditing(null)}
-          onSaved={(saved, created) => {
-            setEditing(null);
-            setStatus(m(created ? 'templates.created' : 'templates.saved', { title: saved.title.vi }));
-            templates.reload();
-          }}
+          onSaved={(saved, created) =>
+            done(m(created ? 'templates.created' : 'templates.saved', { title: saved.title.vi }))
+          }
         />
       )}
-      {deleting && (
-        <ConfirmDialog
+      {confirming && (
+        <DangerConfirm
           title={m('templates.deleteTitle')}
-          text={<p>{m('templates.deleteText', { title: deleting.title.vi })}</p>}
-          confirmLabel={m('common.delete')}
-          danger
-          fallbackFocus={focusTitle}
-          focusAfter={focusTitle}
-          onClose={() => setDeleting(null)}
+          text={m('templates.deleteText', { title: confirming.title.vi })}
+          onClose={() => setConfirming(null)}
           onConfirm={async () => {
-            await adminApi.deleteTemplate(deleting.id);
-            setStatus(m('templates.deleted', { title: deleting.title.vi }));
-            setDeleting(null);
-            templates.reload();
+            await adminApi.deleteTemplate(confirming.id);
+            done(m('templates.deleted', { title: confirming.title.vi }));
           }}
         />
       )}
-    </section>
+    </AdminSection>
   );
 }
 
@@ -293,14 +256,7 @@ function TemplateDialog({
             />
           </div>
         </div>
-        <div className="form-actions">
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            {m('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? m('common.saving') : m('common.save')}
-          </button>
-        </div>
+        <FormActions busy={busy} onCancel={onClose} />
       </AdminForm>
     </Dialog>
   );

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { UNIT_KINDS, UnitInput, UnitPatch, type AdminArea, type AdminUnit } from '../../../shared/schemas/admin';
 import type { FieldError } from '../../../shared/domain/errors';
-import { Loading } from '../../ui/Feedback';
 import { adminApi } from './adminApi';
 import { Dialog } from './Dialog';
 import { check } from './errors';
-import { AdminForm, CheckField, LiveStatus, SelectField, TextField, useSubmit } from './form';
+import { AdminForm, CheckField, FormActions, SelectField, TextField, useSubmit } from './form';
+import { AdminTable, LoadGate, NewButton, RowButton, StatePill, useAdminList } from './list';
 import { useMessages } from './messages';
-import { configChanged, focusTitle, Problem, SectionHead, useAdminAreas, useAdminUnits } from './section';
+import { focusTitle, AdminSection, useAdminAreas, useAdminUnits } from './section';
 
 type Kind = (typeof UNIT_KINDS)[number];
 
@@ -16,97 +16,74 @@ export function UnitsSection() {
   const m = useMessages();
   const units = useAdminUnits();
   const areas = useAdminAreas();
-  const [editing, setEditing] = useState<AdminUnit | 'new' | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const { editing, setEditing, status, done } = useAdminList<AdminUnit>(units, { config: true });
   const currentAreas = (areas.data ?? []).filter((a) => a.status === 'current');
   const areaName = (code: string | null) =>
     code ? (areas.data?.find((a) => a.code === code && a.status === 'current')?.name.vi ?? code) : '—';
 
   return (
-    <section className="admin-section" aria-labelledby="admin-title">
-      <SectionHead
-        title={m('units.title')}
-        intro={m('units.intro')}
-        actions={
-          <button type="button" className="btn btn-primary" onClick={() => setEditing('new')} data-testid="unit-new">
-            {m('units.new')}
-          </button>
-        }
-      />
-      <LiveStatus message={status} />
-      {units.error !== undefined && !units.data ? (
-        <Problem error={units.error} onRetry={units.reload} />
-      ) : !units.data ? (
-        <Loading />
-      ) : (
-        <div className="table-scroll">
-          <table className="admin-table" data-testid="units-table">
-            <caption className="sr-only">{m('units.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m('col.code')}</th>
-                <th scope="col">{m('col.name')}</th>
-                <th scope="col">{m('units.kind')}</th>
-                <th scope="col">{m('units.area')}</th>
-                <th scope="col" className="num">
-                  {m('units.staff')}
+    <AdminSection
+      title={m('units.title')}
+      intro={m('units.intro')}
+      actions={
+        <NewButton onClick={() => setEditing('new')} testId="unit-new">
+          {m('units.new')}
+        </NewButton>
+      }
+      status={status}
+    >
+      <LoadGate state={units}>
+        {(list) => (
+          <AdminTable
+            testId="units-table"
+            caption={m('units.title')}
+            columns={[
+              m('col.code'),
+              m('col.name'),
+              m('units.kind'),
+              m('units.area'),
+              { label: m('units.staff'), num: true },
+              m('col.state'),
+            ]}
+          >
+            {list.map((u) => (
+              <tr key={u.id} data-code={u.code} className={u.active ? undefined : 'row-muted'}>
+                <td>
+                  <code>{u.code}</code>
+                </td>
+                <th scope="row">
+                  <span lang="vi">{u.name.vi}</span>
+                  <span className="sub" lang="en">
+                    {u.name.en}
+                  </span>
                 </th>
-                <th scope="col">{m('col.state')}</th>
-                <th scope="col">
-                  <span className="sr-only">{m('col.actions')}</span>
-                </th>
+                <td>{m(`units.kind.${u.kind}`)}</td>
+                <td>{areaName(u.areaCode)}</td>
+                <td className="num">{u.staffCount}</td>
+                <td>
+                  <StatePill on={u.active}>{u.active ? m('state.active') : m('state.inactive')}</StatePill>
+                </td>
+                <td className="actions">
+                  <RowButton onClick={() => setEditing(u)} label={m('units.editNamed', { name: u.name.vi })}>
+                    {m('common.edit')}
+                  </RowButton>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {units.data.map((u) => (
-                <tr key={u.id} data-code={u.code} className={u.active ? undefined : 'row-muted'}>
-                  <td>
-                    <code>{u.code}</code>
-                  </td>
-                  <th scope="row">
-                    <span lang="vi">{u.name.vi}</span>
-                    <span className="sub" lang="en">
-                      {u.name.en}
-                    </span>
-                  </th>
-                  <td>{m(`units.kind.${u.kind}`)}</td>
-                  <td>{areaName(u.areaCode)}</td>
-                  <td className="num">{u.staffCount}</td>
-                  <td>
-                    <span className={`pill ${u.active ? 'pill-current' : 'pill-past'}`}>
-                      {u.active ? m('state.active') : m('state.inactive')}
-                    </span>
-                  </td>
-                  <td className="actions">
-                    <button
-                      type="button"
-                      className="btn btn-small btn-secondary"
-                      onClick={() => setEditing(u)}
-                      aria-label={m('units.editNamed', { name: u.name.vi })}
-                    >
-                      {m('common.edit')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+            ))}
+          </AdminTable>
+        )}
+      </LoadGate>
       {editing && (
         <UnitDialog
           unit={editing === 'new' ? null : editing}
           areas={currentAreas}
           onClose={() => setEditing(null)}
-          onSaved={(u, created) => {
-            setEditing(null);
-            setStatus(created ? m('units.created', { name: u.name.vi }) : m('units.saved', { name: u.name.vi }));
-            configChanged();
-            units.reload();
-          }}
+          onSaved={(u, created) =>
+            done(created ? m('units.created', { name: u.name.vi }) : m('units.saved', { name: u.name.vi }))
+          }
         />
       )}
-    </section>
+    </AdminSection>
   );
 }
 
@@ -216,14 +193,7 @@ export function UnitDialog({
           checked={active}
           onChange={setActive}
         />
-        <div className="form-actions">
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            {m('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? m('common.saving') : m('common.save')}
-          </button>
-        </div>
+        <FormActions busy={busy} onCancel={onClose} />
       </AdminForm>
     </Dialog>
   );

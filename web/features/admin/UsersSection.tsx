@@ -2,21 +2,15 @@ import { useContext, useState } from 'react';
 import { STAFF_ROLES, type StaffRole } from '../../../shared/domain/roles';
 import { Password, type AdminUnit, type AdminUser } from '../../../shared/schemas/admin';
 import { formatDate, useI18n } from '../../i18n';
-import { Loading } from '../../ui/Feedback';
 import { SessionContext } from '../auth/SessionProvider';
 import { adminApi } from './adminApi';
-import { ConfirmDialog, Dialog } from './Dialog';
+import { Dialog } from './Dialog';
 import { check } from './errors';
-import { AdminForm, LiveStatus, SelectField, TextField, useSubmit } from './form';
+import { AdminForm, FormActions, SelectField, TextField, useSubmit } from './form';
+import { AdminTable, DangerConfirm, LoadGate, NewButton, RowButton, StatePill, useAdminList } from './list';
 import { useMessages } from './messages';
-import { focusTitle, Problem, SectionHead, useAdminUnits, useAdminUsers } from './section';
+import { focusTitle, Problem, AdminSection, useAdminUnits, useAdminUsers } from './section';
 import { createBody, patchBody, unitRule, userProblems, type UserFormValues } from './userForm';
-
-type Open =
-  | { kind: 'new' }
-  | { kind: 'edit'; user: AdminUser }
-  | { kind: 'password'; user: AdminUser }
-  | { kind: 'disable'; user: AdminUser };
 
 /** `/admin/users`: staff accounts, their role and unit; disable, enable, reset a password. */
 export function UsersSection() {
@@ -25,9 +19,16 @@ export function UsersSection() {
   const users = useAdminUsers();
   const units = useAdminUnits();
   const me = useContext(SessionContext)?.user?.id;
-  const [open, setOpen] = useState<Open | null>(null);
+  // Editing a user, confirming one's disabling, or setting one's password; a change reloads the units too
+  // (their staff counts).
+  const { editing, setEditing, confirming, setConfirming, status, setStatus, done } = useAdminList<AdminUser>({
+    reload: () => {
+      users.reload();
+      units.reload();
+    },
+  });
+  const [resetting, setResetting] = useState<AdminUser | null>(null);
   const [role, setRole] = useState('');
-  const [status, setStatus] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
 
   const unitName = (id: number | null) =>
@@ -35,41 +36,32 @@ export function UsersSection() {
   const rows = (users.data ?? [])
     .filter((u) => !role || u.role === role)
     .sort((a, b) => a.username.localeCompare(b.username));
-  const done = (text: string) => {
-    setOpen(null);
+  const finish = (text: string) => {
+    setResetting(null);
     setFailure(null);
-    setStatus(text);
-    users.reload();
-    units.reload();
+    done(text);
   };
 
   const enable = async (u: AdminUser) => {
     try {
       await adminApi.updateUser(u.id, { disabled: false });
-      done(m('users.enabled', { name: u.displayName }));
+      finish(m('users.enabled', { name: u.displayName }));
     } catch (err) {
       setStatus(null);
       setFailure(err);
     }
   };
   return (
-    <section className="admin-section" aria-labelledby="admin-title">
-      <SectionHead
-        title={m('users.title')}
-        intro={m('users.intro')}
-        actions={
-          <button
-            type="button"
-            className="btn btn-primary"
-            onClick={() => setOpen({ kind: 'new' })}
-            disabled={!units.data}
-            data-testid="user-new"
-          >
-            {m('users.new')}
-          </button>
-        }
-      />
-      <LiveStatus message={status} />
+    <AdminSection
+      title={m('users.title')}
+      intro={m('users.intro')}
+      actions={
+        <NewButton onClick={() => setEditing('new')} disabled={!units.data} testId="user-new">
+          {m('users.new')}
+        </NewButton>
+      }
+      status={status}
+    >
       {failure !== null && <Problem error={failure} />}
       <div className="admin-toolbar">
         <div className="field field-inline">
@@ -84,121 +76,94 @@ export function UsersSection() {
           </select>
         </div>
       </div>
-      {users.error !== undefined && !users.data ? (
-        <Problem error={users.error} onRetry={users.reload} />
-      ) : !users.data ? (
-        <Loading />
-      ) : (
-        <div className="table-scroll">
-          <table className="admin-table" data-testid="users-table">
-            <caption className="sr-only">{m('users.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m('users.username')}</th>
-                <th scope="col">{m('users.displayName')}</th>
-                <th scope="col">{m('users.role')}</th>
-                <th scope="col">{m('users.unit')}</th>
-                <th scope="col">{m('users.created')}</th>
-                <th scope="col">{m('col.state')}</th>
-                <th scope="col">
-                  <span className="sr-only">{m('col.actions')}</span>
+      <LoadGate state={users}>
+        {() => (
+          <AdminTable
+            testId="users-table"
+            caption={m('users.title')}
+            columns={[
+              m('users.username'),
+              m('users.displayName'),
+              m('users.role'),
+              m('users.unit'),
+              m('users.created'),
+              m('col.state'),
+            ]}
+            empty={rows.length === 0 ? m('users.empty') : null}
+          >
+            {rows.map((u) => (
+              <tr key={u.id} data-username={u.username} className={u.disabled ? 'row-muted' : undefined}>
+                <td>
+                  <code>{u.username}</code>
+                </td>
+                <th scope="row">
+                  {u.displayName}
+                  {u.id === me && <span className="sub">{m('users.you')}</span>}
                 </th>
+                <td>{t(`role.${u.role}`)}</td>
+                <td>{unitName(u.unitId)}</td>
+                <td>{formatDate(u.createdAt, lang)}</td>
+                <td>
+                  <StatePill on={!u.disabled}>{u.disabled ? m('users.disabled') : m('state.active')}</StatePill>
+                </td>
+                <td className="actions">
+                  <RowButton onClick={() => setEditing(u)} label={m('users.editNamed', { name: u.displayName })}>
+                    {m('common.edit')}
+                  </RowButton>
+                  <RowButton onClick={() => setResetting(u)} label={m('users.passwordNamed', { name: u.displayName })}>
+                    {m('users.resetPassword')}
+                  </RowButton>
+                  {u.disabled ? (
+                    <RowButton onClick={() => void enable(u)} label={m('users.enableNamed', { name: u.displayName })}>
+                      {m('users.enable')}
+                    </RowButton>
+                  ) : (
+                    <RowButton
+                      danger
+                      disabled={u.id === me}
+                      title={u.id === me ? m('users.notYourself') : undefined}
+                      onClick={() => setConfirming(u)}
+                      label={m('users.disableNamed', { name: u.displayName })}
+                    >
+                      {m('users.disable')}
+                    </RowButton>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((u) => (
-                <tr key={u.id} data-username={u.username} className={u.disabled ? 'row-muted' : undefined}>
-                  <td>
-                    <code>{u.username}</code>
-                  </td>
-                  <th scope="row">
-                    {u.displayName}
-                    {u.id === me && <span className="sub">{m('users.you')}</span>}
-                  </th>
-                  <td>{t(`role.${u.role}`)}</td>
-                  <td>{unitName(u.unitId)}</td>
-                  <td>{formatDate(u.createdAt, lang)}</td>
-                  <td>
-                    <span className={`pill ${u.disabled ? 'pill-past' : 'pill-current'}`}>
-                      {u.disabled ? m('users.disabled') : m('state.active')}
-                    </span>
-                  </td>
-                  <td className="actions">
-                    <button
-                      type="button"
-                      className="btn btn-small btn-secondary"
-                      onClick={() => setOpen({ kind: 'edit', user: u })}
-                      aria-label={m('users.editNamed', { name: u.displayName })}
-                    >
-                      {m('common.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-small btn-secondary"
-                      onClick={() => setOpen({ kind: 'password', user: u })}
-                      aria-label={m('users.passwordNamed', { name: u.displayName })}
-                    >
-                      {m('users.resetPassword')}
-                    </button>
-                    {u.disabled ? (
-                      <button
-                        type="button"
-                        className="btn btn-small btn-secondary"
-                        onClick={() => void enable(u)}
-                        aria-label={m('users.enableNamed', { name: u.displayName })}
-                      >
-                        {m('users.enable')}
-                      </button>
-                    ) : (
-                      <button
-                        type="button"
-                        className="btn btn-small btn-danger-outline"
-                        disabled={u.id === me}
-                        title={u.id === me ? m('users.notYourself') : undefined}
-                        onClick={() => setOpen({ kind: 'disable', user: u })}
-                        aria-label={m('users.disableNamed', { name: u.displayName })}
-                      >
-                        {m('users.disable')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {rows.length === 0 && <p className="hint">{m('users.empty')}</p>}
-        </div>
-      )}
-      {(open?.kind === 'new' || open?.kind === 'edit') && units.data && (
+            ))}
+          </AdminTable>
+        )}
+      </LoadGate>
+      {editing && units.data && (
         <UserDialog
-          user={open.kind === 'edit' ? open.user : null}
+          user={editing === 'new' ? null : editing}
           units={units.data}
-          onClose={() => setOpen(null)}
-          onSaved={(u, created) => done(m(created ? 'users.createdDone' : 'users.savedDone', { name: u.displayName }))}
+          onClose={() => setEditing(null)}
+          onSaved={(u, created) =>
+            finish(m(created ? 'users.createdDone' : 'users.savedDone', { name: u.displayName }))
+          }
         />
       )}
-      {open?.kind === 'password' && (
+      {resetting && (
         <PasswordDialog
-          user={open.user}
-          onClose={() => setOpen(null)}
-          onSaved={() => done(m('users.passwordSet', { name: open.user.displayName }))}
+          user={resetting}
+          onClose={() => setResetting(null)}
+          onSaved={() => finish(m('users.passwordSet', { name: resetting.displayName }))}
         />
       )}
-      {open?.kind === 'disable' && (
-        <ConfirmDialog
-          title={m('users.disableTitle', { name: open.user.displayName })}
-          text={<p>{m('users.disableText')}</p>}
+      {confirming && (
+        <DangerConfirm
+          title={m('users.disableTitle', { name: confirming.displayName })}
+          text={m('users.disableText')}
           confirmLabel={m('users.disable')}
-          danger
-          fallbackFocus={focusTitle}
-          onClose={() => setOpen(null)}
+          onClose={() => setConfirming(null)}
           onConfirm={async () => {
-            await adminApi.updateUser(open.user.id, { disabled: true });
-            done(m('users.disabledDone', { name: open.user.displayName }));
+            await adminApi.updateUser(confirming.id, { disabled: true });
+            finish(m('users.disabledDone', { name: confirming.displayName }));
           }}
         />
       )}
-    </section>
+    </AdminSection>
   );
 }
 
@@ -333,14 +298,7 @@ export function UserDialog({
           />
         )}
         {user && v.role !== user.role && <p className="notice notice-warning">{m('users.sessionsCut')}</p>}
-        <div className="form-actions">
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            {m('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy} data-testid="user-save">
-            {busy ? m('common.saving') : m('common.save')}
-          </button>
-        </div>
+        <FormActions busy={busy} onCancel={onClose} testId="user-save" />
       </AdminForm>
     </Dialog>
   );
@@ -360,14 +318,7 @@ function PasswordDialog({ user, onClose, onSaved }: { user: AdminUser; onClose: 
       <AdminForm id="password-form" failure={failure} busy={busy} onSubmit={save} testId="password-form">
         <p className="hint">{m('users.passwordIntro')}</p>
         <PasswordField path="password" label={m('users.newPassword')} value={password} onChange={setPassword} />
-        <div className="form-actions">
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            {m('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? m('common.saving') : m('users.setPassword')}
-          </button>
-        </div>
+        <FormActions busy={busy} onCancel={onClose} label={m('users.setPassword')} />
       </AdminForm>
     </Dialog>
   );

@@ -1,7 +1,6 @@
 import type { AdminArea } from '../../../shared/schemas/admin';
-import type { AreaDto } from '../../../shared/schemas/categories';
 import { CITY_TIME_ZONE } from '../../i18n';
-import { areaPolygons, type LatLng, type Rings } from '../map/geo';
+import { areaPolygons, polygonsBounds, type LatLng, type Rings } from '../map/geo';
 
 /** Boundaries by code, then the newest first; past ones only when asked for. */
 export function areaRows(areas: readonly AdminArea[], withPast: boolean): AdminArea[] {
@@ -66,27 +65,5 @@ export function previewShapes(preview: unknown, nameProperty: string, codeProper
 
 /** The box around shapes, as Leaflet bounds. */
 export function shapesBounds(shapes: readonly { polygons: Rings[] }[]): [LatLng, LatLng] | null {
-  let minLat = Infinity;
-  let minLng = Infinity;
-  let maxLat = -Infinity;
-  let maxLng = -Infinity;
-  for (const shape of shapes)
-    for (const poly of shape.polygons)
-      for (const [lat, lng] of poly[0] ?? []) {
-        minLat = Math.min(minLat, lat);
-        maxLat = Math.max(maxLat, lat);
-        minLng = Math.min(minLng, lng);
-        maxLng = Math.max(maxLng, lng);
-      }
-  return Number.isFinite(minLat)
-    ? [
-        [minLat, minLng],
-        [maxLat, maxLng],
-      ]
-    : null;
-}
-
-/** The area a public boundary list says a point's name is (for labels), or the code itself. */
-export function areaLabel(areas: readonly Pick<AreaDto, 'code' | 'name'>[] | undefined, code: string): string {
-  return areas?.find((a) => a.code === code)?.name ?? code;
+  return polygonsBounds(shapes.flatMap((s) => s.polygons));
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { FieldError } from '../../../shared/domain/errors';
 import { isApiError } from '../../api/http';
 import type { I18n } from '../../i18n';
+import { errorMessage } from '../../ui/errorMessage';
 import type { AdminT } from './messages';
 
 /** The problems of a zod check as the server would report them (`path` dotted, e.g. `name.vi`). */
@@ -60,10 +61,6 @@ export function fieldErrorMap(errors: readonly FieldError[], m: AdminT): Record<
 export function problemText(err: unknown, m: AdminT, t: I18n['t']): string {
   if (!isApiError(err)) return t('common.error');
   switch (err.code) {
-    case 'network_error':
-      return t('common.networkError');
-    case 'forbidden':
-      return t('common.forbidden');
     case 'unauthenticated':
       return m('error.signedOut');
     case 'validation_failed':
@@ -76,10 +73,9 @@ export function problemText(err: unknown, m: AdminT, t: I18n['t']): string {
       return m('error.tooLarge');
     case 'unsupported_media_type':
       return m('error.mediaType');
-    case 'rate_limited':
-      return t('common.rateLimited');
     default:
-      return err.status === 409 ? m('error.conflict') : t('common.error');
+      // The sentences every screen shares (network, rate limit, forbidden), or the generic one.
+      return err.status === 409 ? m('error.conflict') : errorMessage(err, t);
   }
 }
 

@@ -170,14 +170,24 @@ function ErrorSummary({
   );
 }
 
-/** The id, error and ARIA wiring of one field. */
+/** The id, error and ARIA wiring of one field; `control` goes on the input itself. */
 function useField(path: string, hint?: string) {
   const { id: formId, errors } = useContext(FormContext);
   const id = fieldId(formId, path);
   const error = errors[path];
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return { id, error, describedBy };
+  const control = {
+    id,
+    name: path,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy,
+  } as const;
+  return { id, error, control };
 }
+
+/** The wrapper's classes: its kind, the error state, and the caller's own. */
+const fieldClass = (kind: string, error: string | undefined, className?: string) =>
+  `${kind}${error ? ' has-error' : ''}${className ? ` ${className}` : ''}`;
 
 function FieldFoot({ id, path, hint, error }: { id: string; path: string; hint?: string; error?: string }) {
   return (
@@ -206,6 +216,26 @@ function Label({ id, label, optional }: { id: string; label: string; optional?: 
   );
 }
 
+/** A labelled control: the label on top, then the control, its hint and its error. */
+function Field({
+  id,
+  path,
+  label,
+  hint,
+  optional,
+  className,
+  error,
+  children,
+}: Omit<BaseProps, 'disabled'> & { id: string; error?: string; children: ReactNode }) {
+  return (
+    <div className={fieldClass('field', error, className)}>
+      <Label id={id} label={label} optional={optional} />
+      {children}
+      <FieldFoot id={id} path={path} hint={hint} error={error} />
+    </div>
+  );
+}
+
 interface BaseProps {
   /** The API field path (e.g. `name.vi`): the server's errors for it show here. */
   path: string;
@@ -218,12 +248,6 @@ interface BaseProps {
 
 /** A labelled one-line input. */
 export function TextField({
-  path,
-  label,
-  hint,
-  optional,
-  disabled,
-  className,
   value,
   onChange,
   type = 'text',
@@ -236,6 +260,7 @@ export function TextField({
   inputRef,
   lang,
   spellCheck,
+  ...base
 }: BaseProps & {
   value: string;
   onChange: (value: string) => void;
@@ -250,17 +275,15 @@ export function TextField({
   lang?: string;
   spellCheck?: boolean;
 }) {
-  const { id, error, describedBy } = useField(path, hint);
+  const { id, error, control } = useField(base.path, base.hint);
   return (
-    <div className={`field${error ? ' has-error' : ''}${className ? ` ${className}` : ''}`}>
-      <Label id={id} label={label} optional={optional} />
+    <Field {...base} id={id} error={error}>
       <input
         ref={inputRef}
-        id={id}
-        name={path}
+        {...control}
         type={type}
         value={value}
-        disabled={disabled}
+        disabled={base.disabled}
         maxLength={maxLength}
         min={min}
         max={max}
@@ -270,28 +293,20 @@ export function TextField({
         spellCheck={spellCheck}
         inputMode={type === 'number' ? 'decimal' : undefined}
         autoComplete={autoComplete ?? 'off'}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
         onChange={(e) => onChange(e.target.value)}
       />
-      <FieldFoot id={id} path={path} hint={hint} error={error} />
-    </div>
+    </Field>
   );
 }
 
 /** A labelled multi-line input. */
 export function TextArea({
-  path,
-  label,
-  hint,
-  optional,
-  disabled,
-  className,
   value,
   onChange,
   rows = 4,
   maxLength,
   lang,
+  ...base
 }: BaseProps & {
   value: string;
   onChange: (value: string) => void;
@@ -299,24 +314,19 @@ export function TextArea({
   maxLength?: number;
   lang?: string;
 }) {
-  const { id, error, describedBy } = useField(path, hint);
+  const { id, error, control } = useField(base.path, base.hint);
   return (
-    <div className={`field${error ? ' has-error' : ''}${className ? ` ${className}` : ''}`}>
-      <Label id={id} label={label} optional={optional} />
+    <Field {...base} id={id} error={error}>
       <textarea
-        id={id}
-        name={path}
+        {...control}
         rows={rows}
         value={value}
-        disabled={disabled}
+        disabled={base.disabled}
         maxLength={maxLength}
         lang={lang}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
         onChange={(e) => onChange(e.target.value)}
       />
-      <FieldFoot id={id} path={path} hint={hint} error={error} />
-    </div>
+    </Field>
   );
 }
 
@@ -329,37 +339,22 @@ export interface Option {
 
 /** A labelled select. */
 export function SelectField({
-  path,
-  label,
-  hint,
-  optional,
-  disabled,
-  className,
   value,
   onChange,
   options,
+  ...base
 }: BaseProps & { value: string; onChange: (value: string) => void; options: readonly Option[] }) {
-  const { id, error, describedBy } = useField(path, hint);
+  const { id, error, control } = useField(base.path, base.hint);
   return (
-    <div className={`field${error ? ' has-error' : ''}${className ? ` ${className}` : ''}`}>
-      <Label id={id} label={label} optional={optional} />
-      <select
-        id={id}
-        name={path}
-        value={value}
-        disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        onChange={(e) => onChange(e.target.value)}
-      >
+    <Field {...base} id={id} error={error}>
+      <select {...control} value={value} disabled={base.disabled} onChange={(e) => onChange(e.target.value)}>
         {options.map((o) => (
           <option key={o.value} value={o.value} disabled={o.disabled}>
             {o.label}
           </option>
         ))}
       </select>
-      <FieldFoot id={id} path={path} hint={hint} error={error} />
-    </div>
+    </Field>
   );
 }
 
@@ -373,17 +368,14 @@ export function CheckField({
   checked,
   onChange,
 }: Omit<BaseProps, 'optional'> & { checked: boolean; onChange: (checked: boolean) => void }) {
-  const { id, error, describedBy } = useField(path, hint);
+  const { id, error, control } = useField(path, hint);
   return (
-    <div className={`check-field${error ? ' has-error' : ''}${className ? ` ${className}` : ''}`}>
+    <div className={fieldClass('check-field', error, className)}>
       <input
-        id={id}
-        name={path}
+        {...control}
         type="checkbox"
         checked={checked}
         disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
         onChange={(e) => onChange(e.target.checked)}
       />
       <div>
@@ -428,35 +420,66 @@ export function LiveStatus({
 
 /** A labelled file input; hands the chosen file (or null) to `onFile`. */
 export function FileField({
-  path,
-  label,
-  hint,
   accept,
   onFile,
   inputRef,
   testId,
+  ...base
 }: Omit<BaseProps, 'optional' | 'disabled' | 'className'> & {
   accept: string;
   onFile: (file: File | null) => void;
   inputRef?: Ref<HTMLInputElement>;
   testId?: string;
 }) {
-  const { id, error, describedBy } = useField(path, hint);
+  const { id, error, control } = useField(base.path, base.hint);
   return (
-    <div className={`field${error ? ' has-error' : ''}`}>
-      <Label id={id} label={label} />
+    <Field {...base} id={id} error={error}>
       <input
         ref={inputRef}
-        id={id}
-        name={path}
+        {...control}
         type="file"
         accept={accept}
         data-testid={testId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
         onChange={(e) => onFile(e.target.files?.[0] ?? null)}
       />
-      <FieldFoot id={id} path={path} hint={hint} error={error} />
+    </Field>
+  );
+}
+
+/** A form's closing buttons: Cancel (when it can be left) and the submit button, busy while saving. */
+export function FormActions({
+  busy,
+  onCancel,
+  label,
+  busyLabel,
+  disabled,
+  testId,
+  sticky,
+  children,
+}: {
+  busy: boolean;
+  onCancel?: () => void;
+  /** The submit button's words (Save by default) and while busy (Saving…). */
+  label?: string;
+  busyLabel?: string;
+  disabled?: boolean;
+  testId?: string;
+  /** Kept in view at the bottom of a long form. */
+  sticky?: boolean;
+  children?: ReactNode;
+}) {
+  const m = useMessages();
+  return (
+    <div className={sticky ? 'form-actions sticky-actions' : 'form-actions'}>
+      {children}
+      {onCancel && (
+        <button type="button" className="btn btn-secondary" onClick={onCancel}>
+          {m('common.cancel')}
+        </button>
+      )}
+      <button type="submit" className="btn btn-primary" disabled={busy || disabled} data-testid={testId}>
+        {busy ? (busyLabel ?? m('common.saving')) : (label ?? m('common.save'))}
+      </button>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useAsync } from '../../api/useAsync';
 import { useI18n } from '../../i18n';
 import { adminApi } from './adminApi';
 import { localizeField, problemDetail, problemText } from './errors';
+import { LiveStatus } from './form';
 import { useMessages } from './messages';
 
 /** The id of every admin screen's title: focused after moving between sections and when a dialog's opener is gone. */
@@ -14,7 +15,7 @@ export const TITLE_ID = 'admin-title';
 export const focusTitle = () => document.getElementById(TITLE_ID);
 
 /** A section's title, a sentence on what it is for, and its main actions. */
-export function SectionHead({ title, intro, actions }: { title: string; intro?: string; actions?: ReactNode }) {
+function SectionHead({ title, intro, actions }: { title: string; intro?: string; actions?: ReactNode }) {
   return (
     <header className="admin-head">
       <div>
@@ -25,6 +26,32 @@ export function SectionHead({ title, intro, actions }: { title: string; intro?: 
       </div>
       {actions && <div className="admin-head-actions">{actions}</div>}
     </header>
+  );
+}
+
+/**
+ * An admin screen: its head (title, a sentence on what it is for, main actions), the live line that says
+ * what its last change did (when it has `status`), then its content.
+ */
+export function AdminSection({
+  title,
+  intro,
+  actions,
+  status,
+  children,
+}: {
+  title: string;
+  intro?: string;
+  actions?: ReactNode;
+  status?: string | null;
+  children?: ReactNode;
+}) {
+  return (
+    <section className="admin-section" aria-labelledby={TITLE_ID}>
+      <SectionHead title={title} intro={intro} actions={actions} />
+      {status !== undefined && <LiveStatus message={status} />}
+      {children}
+    </section>
   );
 }
 

@@ -17,10 +17,21 @@ const TEMPLATED: Partial<Record<ReportAction, TemplateAction>> = { hand_back: 'h
 /** Where the keyboard goes when a form opens: its confirm button, its first field, or nowhere (opened by a click). */
 export type FormFocus = 'submit' | 'first' | null;
 
+/** What the panel gives an action's form: where the keyboard goes, the call's state and field errors, Cancel. */
+export interface ActionFormProps {
+  focus?: FormFocus;
+  busy: boolean;
+  serverErrors: Record<string, string>;
+  onCancel: () => void;
+}
+
 /** True when an action needs more than a click (a unit, a reason, a note...). */
 export const needsForm = (action: ReportAction): boolean => transitionFor(action).requires.length > 0;
 
-/** The inputs one action requires (from the lifecycle table), checked before sending. */
+/**
+ * The inputs one action requires (from the lifecycle table), checked before sending. Resolving (the only
+ * action that requires a note) has its own form, `ResolveForm`: the reply, after-photos and the category's rules.
+ */
 export function ActionForm({
   action,
   report,
@@ -29,14 +40,10 @@ export function ActionForm({
   serverErrors,
   onSubmit,
   onCancel,
-}: {
+}: ActionFormProps & {
   action: ReportAction;
   report: Pick<StaffReportView, 'unit'> & Partial<Pick<StaffReportView, 'trackingCode' | 'category' | 'lat' | 'lng'>>;
-  focus?: FormFocus;
-  busy: boolean;
-  serverErrors: Record<string, string>;
   onSubmit: (extra: ActionExtra) => void;
-  onCancel: () => void;
 }) {
   const { t } = useI18n();
   const uid = useId();
@@ -45,16 +52,16 @@ export function ActionForm({
   const [unitId, setUnitId] = useState<number | ''>(action === 'dispatch' ? (report.unit?.id ?? '') : '');
   const [preset, setPreset] = useState<MessageKey | ''>('');
   const [details, setDetails] = useState('');
-  const [note, setNote] = useState('');
   const [duplicateOf, setDuplicateOf] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const shown = { ...errors, ...serverErrors };
   const form = useRef<HTMLFormElement>(null);
   const initialFocus = useRef(focus);
-  const writes = requires.includes('reason') || requires.includes('note');
-  const templates = useTemplates(report.category?.code, writes ? (TEMPLATED[action] ?? null) : null);
+  const templates = useTemplates(
+    report.category?.code,
+    requires.includes('reason') ? (TEMPLATED[action] ?? null) : null,
+  );
   const detailsBox = useRef<HTMLTextAreaElement>(null);
-  const noteBox = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
     const box = form.current;
@@ -79,10 +86,6 @@ export function ActionForm({
       const reason = composeReason(preset, details);
       if (!reason) errs.reason = t('form.reason.required');
       else extra.reason = reason.slice(0, LIMITS.reasonMax);
-    }
-    if (requires.includes('note')) {
-      if (!note.trim()) errs.note = t('form.note.required');
-      else extra.note = note.trim();
     }
     if (requires.includes('duplicateOf')) {
       if (!duplicateOf.trim()) errs.duplicateOf = t('form.note.required');
@@ -119,22 +122,15 @@ export function ActionForm({
           error={shown.unitId}
         />
       )}
-      {writes && (
-        <TemplatePicker
-          templates={templates}
-          onInsert={(text) => {
-            if (requires.includes('reason')) {
-              setDetails((d) => insertTemplate(d, text).slice(0, LIMITS.reasonMax));
-              detailsBox.current?.focus();
-            } else {
-              setNote((n) => insertTemplate(n, text).slice(0, LIMITS.noteMax));
-              noteBox.current?.focus();
-            }
-          }}
-        />
-      )}
       {requires.includes('reason') && (
         <>
+          <TemplatePicker
+            templates={templates}
+            onInsert={(text) => {
+              setDetails((d) => insertTemplate(d, text).slice(0, LIMITS.reasonMax));
+              detailsBox.current?.focus();
+            }}
+          />
           {presets.length > 0 && (
             <div className="field">
               <label htmlFor={`${uid}-preset`}>{t('form.reason')}</label>
@@ -167,29 +163,6 @@ export function ActionForm({
             {err('reason')}
           </div>
         </>
-      )}
-      {requires.includes('note') && (
-        <div className={`field${shown.note ? ' has-error' : ''}`}>
-          <label htmlFor={`${uid}-note`}>{action === 'resolve' ? t('form.resolveNote') : t('form.note')}</label>
-          <textarea
-            ref={noteBox}
-            id={`${uid}-note`}
-            rows={4}
-            maxLength={LIMITS.noteMax}
-            value={note}
-            aria-invalid={shown.note ? true : undefined}
-            aria-describedby={
-              [action === 'resolve' ? `${uid}-note-hint` : '', describedBy('note') ?? ''].join(' ').trim() || undefined
-            }
-            onChange={(e) => setNote(e.target.value)}
-          />
-          {action === 'resolve' && (
-            <p id={`${uid}-note-hint`} className="hint">
-              {t('form.resolveNote.hint')}
-            </p>
-          )}
-          {err('note')}
-        </div>
       )}
       {requires.includes('duplicateOf') && report.trackingCode && report.category && (
         <DuplicateChoices

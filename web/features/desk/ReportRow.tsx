@@ -6,6 +6,20 @@ import { StatusBadge } from '../../ui/StatusBadge';
 import { hasLocation } from './location';
 import { isOverdue } from './urgency';
 
+/** A queue row's title: the category's icon and name, and the priority when it is not the normal one. */
+export function RowTitle({ report, icon }: { report: Pick<StaffReportView, 'category' | 'priority'>; icon: string }) {
+  const { t, name } = useI18n();
+  return (
+    <span className="row-title">
+      <span aria-hidden="true">{icon} </span>
+      {name(report.category.name)}
+      {report.priority !== 'normal' && (
+        <span className={`priority priority-${report.priority}`}>{t(`priority.${report.priority}`)}</span>
+      )}
+    </span>
+  );
+}
+
 /** One report in a queue: code, status, category, a line of text, place and deadline. */
 export function ReportRow({
   report,
@@ -30,7 +44,7 @@ export function ReportRow({
   checked?: boolean;
   onCheck?: (id: number, checked: boolean) => void;
 }) {
-  const { t, name } = useI18n();
+  const { t } = useI18n();
   const open = isOpenStatus(report.status);
   const overdue = open && isOverdue(report, now);
   const cls = [
@@ -75,13 +89,7 @@ export function ReportRow({
           )}
           <StatusBadge status={report.status} />
         </span>
-        <span className="row-title">
-          <span aria-hidden="true">{icon} </span>
-          {name(report.category.name)}
-          {report.priority !== 'normal' && (
-            <span className={`priority priority-${report.priority}`}>{t(`priority.${report.priority}`)}</span>
-          )}
-        </span>
+        <RowTitle report={report} icon={icon} />
         <span className="row-desc">{report.description}</span>
         <span className="row-meta">
           <span>{report.area?.name ?? t('track.outsideArea')}</span>

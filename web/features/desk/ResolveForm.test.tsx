@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReplyTemplate } from '../../../shared/schemas/admin';
 import type { CategoryDto } from '../../../shared/schemas/categories';
 import { clearMemo } from '../../api/memo';
-import { staffReport } from '../../test/factories';
+import { categoryDto, staffReport } from '../../test/factories';
 import { renderWithApp } from '../../test/render';
 import { jsonResponse, problem } from '../../test/responses';
 import { ActionPanel } from './ActionPanel';
@@ -20,20 +20,8 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const category = (code: string, resolution: CategoryDto['resolution']): CategoryDto => ({
-  code,
-  name: { vi: 'Chiếu sáng công cộng', en: 'Street lighting' },
-  group: 'ha-tang',
-  groupName: { vi: 'Hạ tầng đô thị', en: 'Urban infrastructure' },
-  icon: 'lightbulb',
-  defaultPriority: 'normal',
-  deadline: { value: 2, unit: 'working_days' },
-  questions: [],
-  duplicateRadiusM: 50,
-  duplicateDays: 14,
-  reopenWindowDays: 7,
-  resolution,
-});
+const category = (code: string, resolution: CategoryDto['resolution']): CategoryDto =>
+  categoryDto({ code, name: { vi: 'Chiếu sáng công cộng', en: 'Street lighting' }, resolution });
 
 const CATEGORIES = [
   category('street_lighting', { reply: true, photo: true }),

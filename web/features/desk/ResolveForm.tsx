@@ -4,7 +4,7 @@ import type { StaffReportView } from '../../../shared/schemas/reports';
 import { useCategories } from '../../api/reference';
 import { useI18n } from '../../i18n';
 import { AfterPhotoPicker, type PickedPhoto } from './AfterPhotoPicker';
-import type { FormFocus } from './ActionForm';
+import type { ActionFormProps } from './ActionForm';
 import { missingForResolve, resolutionFor } from './resolveRules';
 import { insertTemplate, TemplatePicker } from './TemplatePicker';
 import type { ActionExtra } from './useReportAction';
@@ -23,13 +23,9 @@ export function ResolveForm({
   serverErrors,
   onSubmit,
   onCancel,
-}: {
+}: ActionFormProps & {
   report: Pick<StaffReportView, 'category'>;
-  focus?: FormFocus;
-  busy: boolean;
-  serverErrors: Record<string, string>;
   onSubmit: (extra: ActionExtra, photos: Blob[]) => void;
-  onCancel: () => void;
 }) {
   const { t } = useI18n();
   const uid = useId();

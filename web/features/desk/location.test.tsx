@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SessionUser, StaffReportDetail } from '../../../shared/schemas/reports';
 import { clearMemo } from '../../api/memo';
 import { I18nProvider } from '../../i18n';
-import { staffReport } from '../../test/factories';
+import { categoryDto, staffReport } from '../../test/factories';
 import { renderWithApp } from '../../test/render';
 import { jsonResponse, problem } from '../../test/responses';
 import { SessionContext } from '../auth/SessionProvider';
@@ -80,14 +80,9 @@ function renderPanel(user: SessionUser, api: (url: string, init: RequestInit) =>
 }
 
 const categories = [
-  {
-    code: 'street_lighting',
-    name: { vi: 'Đèn đường không sáng', en: 'Street light out' },
+  categoryDto({
     group: 'g',
     groupName: { vi: 'Chiếu sáng', en: 'Lighting' },
-    icon: 'lightbulb',
-    defaultPriority: 'normal',
-    deadline: { value: 2, unit: 'working_days' },
     questions: [
       {
         code: 'pole_number',
@@ -105,10 +100,7 @@ const categories = [
         values: [{ key: 'flicker', name: { vi: 'Chập chờn', en: 'Flickering' } }],
       },
     ],
-    duplicateRadiusM: 50,
-    duplicateDays: 14,
-    reopenWindowDays: 7,
-  },
+  }),
 ];
 
 describe('reports without a location on the desks', () => {

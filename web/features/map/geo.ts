@@ -30,20 +30,18 @@ export function areaPolygons(geometry: AreaDto['geometry']): Rings[] {
   return [];
 }
 
-/** The box around every area, as Leaflet bounds, or null when there is nothing to bound. */
-export function areasBounds(areas: readonly AreaDto[]): [LatLng, LatLng] | null {
+/** The box around polygons (their outer rings), as Leaflet bounds, or null when there is nothing to bound. */
+export function polygonsBounds(polygons: Iterable<Rings>): [LatLng, LatLng] | null {
   let minLat = Infinity;
   let minLng = Infinity;
   let maxLat = -Infinity;
   let maxLng = -Infinity;
-  for (const area of areas) {
-    for (const poly of areaPolygons(area.geometry)) {
-      for (const [lat, lng] of poly[0] ?? []) {
-        minLat = Math.min(minLat, lat);
-        maxLat = Math.max(maxLat, lat);
-        minLng = Math.min(minLng, lng);
-        maxLng = Math.max(maxLng, lng);
-      }
+  for (const poly of polygons) {
+    for (const [lat, lng] of poly[0] ?? []) {
+      minLat = Math.min(minLat, lat);
+      maxLat = Math.max(maxLat, lat);
+      minLng = Math.min(minLng, lng);
+      maxLng = Math.max(maxLng, lng);
     }
   }
   return Number.isFinite(minLat)
@@ -52,6 +50,11 @@ export function areasBounds(areas: readonly AreaDto[]): [LatLng, LatLng] | null 
         [maxLat, maxLng],
       ]
     : null;
+}
+
+/** The box around every area, as Leaflet bounds, or null when there is nothing to bound. */
+export function areasBounds(areas: readonly AreaDto[]): [LatLng, LatLng] | null {
+  return polygonsBounds(areas.flatMap((a) => areaPolygons(a.geometry)));
 }
 
 /** Rounds a coordinate for display (5 decimals is about 1 m). */

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CategoryDto } from '../../../shared/schemas/categories';
+import { categoryDto } from '../../test/factories';
 import { clearMemo } from '../../api/memo';
 import { I18nProvider } from '../../i18n';
 import { jsonResponse } from '../../test/responses';
@@ -25,20 +26,8 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const category = (code: string, vi: string): CategoryDto => ({
-  code,
-  name: { vi, en: code },
-  group: 'g',
-  groupName: { vi: 'Nhóm', en: 'Group' },
-  icon: 'lightbulb',
-  defaultPriority: 'normal',
-  deadline: { value: 2, unit: 'working_days' },
-  questions: [],
-  duplicateRadiusM: 50,
-  duplicateDays: 14,
-  reopenWindowDays: 7,
-  resolution: { reply: true, photo: true },
-});
+const category = (code: string, vi: string): CategoryDto =>
+  categoryDto({ code, name: { vi, en: code }, group: 'g', groupName: { vi: 'Nhóm', en: 'Group' } });
 
 function renderAt(url: string) {
   vi.stubGlobal(

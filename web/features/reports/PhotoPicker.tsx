@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n';
 import { formatCoord } from '../map/geo';
 import type { DraftPhoto } from './draft';
 import { objectUrlFor } from './objectUrl';
+import { PhotoInputs, RemovePhotoButton, takeFiles } from './PhotoInputs';
 import type { PhotoPosition } from './photoGps';
 
 /** Up to three photos, from the camera or the gallery, with thumbnails and the photo-position offer. */
@@ -31,11 +32,8 @@ export function PhotoPicker({
   onIgnoreOffer: () => void;
 }) {
   const { t } = useI18n();
-  const full = photos.length >= LIMITS.photosMax;
   const onPick = (e: ChangeEvent<HTMLInputElement>) => {
-    const files = Array.from(e.target.files ?? []);
-    // Cleared so picking the same file again still fires a change.
-    e.target.value = '';
+    const files = takeFiles(e);
     if (files.length) onAdd(files);
   };
   const groupError = errors.photos ?? pickError;
@@ -60,14 +58,7 @@ export function PhotoPicker({
                 ) : (
                   <span className="photo-missing">{t('report.photos.alt', { n: i + 1 })}</span>
                 )}
-                <button
-                  type="button"
-                  className="btn btn-small btn-danger-outline"
-                  onClick={() => onRemove(p.id)}
-                  aria-label={t('report.photos.removeN', { n: i + 1 })}
-                >
-                  {t('report.photos.remove')}
-                </button>
+                <RemovePhotoButton n={i + 1} onRemove={() => onRemove(p.id)} />
                 {err && (
                   <p className="field-error" role="alert" data-testid={`error-photos.${i}`}>
                     {err}
@@ -78,41 +69,15 @@ export function PhotoPicker({
           })}
         </ul>
       )}
-      <div className="photo-buttons">
-        <label className={`btn btn-secondary file-button${full || busy ? ' disabled' : ''}`}>
-          <span aria-hidden="true">📷 </span>
-          {t('report.photos.camera')}
-          <input
-            type="file"
-            accept="image/*"
-            capture="environment"
-            disabled={full || busy}
-            aria-describedby="photos-hint"
-            data-testid="photo-input-camera"
-            onChange={onPick}
-          />
-        </label>
-        <label className={`btn btn-secondary file-button${full || busy ? ' disabled' : ''}`}>
-          <span aria-hidden="true">🖼️ </span>
-          {t('report.photos.gallery')}
-          <input
-            type="file"
-            accept="image/*"
-            multiple
-            disabled={full || busy}
-            aria-describedby="photos-hint"
-            data-testid="photo-input-gallery"
-            onChange={onPick}
-          />
-        </label>
-      </div>
-      <p className="photo-status" role="status" aria-live="polite">
-        {busy
-          ? t('report.photos.processing')
-          : full
-            ? t('report.photos.full', { max: LIMITS.photosMax })
-            : t('report.photos.count', { n: photos.length, max: LIMITS.photosMax })}
-      </p>
+      <PhotoInputs
+        count={photos.length}
+        busy={busy}
+        cameraLabel={t('report.photos.camera')}
+        galleryLabel={t('report.photos.gallery')}
+        describedBy="photos-hint"
+        testIdPrefix="photo-input"
+        onPick={onPick}
+      />
       {groupError && (
         <p id="err-photos" className="field-error" role="alert" data-testid="error-photos">
           {groupError}

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CategoryDto } from '../../../shared/schemas/categories';
 import type { NearbyReport } from '../../../shared/schemas/reports';
 import { clearMemo } from '../../api/memo';
-import { publicReport } from '../../test/factories';
+import { categoryDto, publicReport } from '../../test/factories';
 import { renderWithApp } from '../../test/render';
 import { jsonResponse, problem } from '../../test/responses';
 import { listMyReports, tokenFor } from '../device/myReports';
@@ -28,21 +28,8 @@ vi.mock('./photoPrep', () => ({
 }));
 vi.mock('./photoGps', () => ({ readPhotoGps: vi.fn(async () => null) }));
 
-const category = (patch: Partial<CategoryDto> = {}): CategoryDto => ({
-  code: 'street_lighting',
-  name: { vi: 'Đèn đường không sáng', en: 'Street light out' },
-  group: 'infrastructure',
-  groupName: { vi: 'Hạ tầng', en: 'Infrastructure' },
-  icon: 'lightbulb',
-  defaultPriority: 'normal',
-  deadline: { value: 3, unit: 'working_days' },
-  questions: [],
-  duplicateRadiusM: 50,
-  duplicateDays: 30,
-  reopenWindowDays: 7,
-  resolution: { reply: true, photo: true },
-  ...patch,
-});
+const category = (patch: Partial<CategoryDto> = {}): CategoryDto =>
+  categoryDto({ deadline: { value: 3, unit: 'working_days' }, duplicateDays: 30, ...patch });
 const created = {
   id: 1,
   trackingCode: 'TH-2611-7KQ3MD',

@@ -3,7 +3,7 @@ import { LIMITS } from '../../../shared/domain/limits';
 import { useI18n } from '../../i18n';
 import { hasPoint, newIdempotencyKey, type Draft, type DraftPhoto } from './draft';
 import { readPhotoGps, type PhotoPosition } from './photoGps';
-import { preparePhoto } from './photoPrep';
+import { pickPhotos } from './pickPhotos';
 import { deleteDraftPhotos, getDraftPhotos, putDraftPhoto } from './photoStore';
 
 const isPhotoPath = (path: string) => path === 'photos' || path.startsWith('photos.');
@@ -53,37 +53,24 @@ export function useDraftPhotos(
   const add = async (files: readonly File[]) => {
     setPickError(null);
     setErrors(withoutPhotoErrors);
-    const room = LIMITS.photosMax - latest.current.photos.length;
-    if (files.length > room) setPickError(t('report.photos.max', { max: LIMITS.photosMax }));
     setBusy(true);
     try {
-      for (const file of files.slice(0, Math.max(0, room))) {
-        if (file.type && !file.type.startsWith('image/')) {
-          setPickError(t('report.photos.type'));
-          continue;
-        }
+      await pickPhotos(files, latest.current.photos.length, t, {
+        onProblem: setPickError,
         // The position is read from the original (downscaling drops it), and only when the report has
         // no point yet: otherwise the photo's EXIF is never even opened.
-        if (!hasPoint(latest.current)) {
+        inspect: async (file) => {
+          if (hasPoint(latest.current)) return;
           const position = await readPhotoGps(file);
           if (position && !hasPoint(latest.current)) setOffer((o) => o ?? position);
-        }
-        let blob: Blob;
-        try {
-          blob = await preparePhoto(file);
-        } catch {
-          setPickError(t('report.photos.unreadable'));
-          continue;
-        }
-        if (blob.size > LIMITS.photoMaxBytes) {
-          setPickError(t('report.photos.tooLarge', { mb: Math.round(LIMITS.photoMaxBytes / 1024 / 1024) }));
-          continue;
-        }
-        const photo: DraftPhoto = { id: newIdempotencyKey(), name: `photo-${Date.now()}.jpg`, size: blob.size };
-        await putDraftPhoto({ id: photo.id, name: photo.name, blob }).catch(() => {});
-        setBlobs((m) => new Map(m).set(photo.id, blob));
-        setDraft((d) => (d.photos.length >= LIMITS.photosMax ? d : { ...d, photos: [...d.photos, photo] }));
-      }
+        },
+        onPhoto: async (blob) => {
+          const photo: DraftPhoto = { id: newIdempotencyKey(), name: `photo-${Date.now()}.jpg`, size: blob.size };
+          await putDraftPhoto({ id: photo.id, name: photo.name, blob }).catch(() => {});
+          setBlobs((m) => new Map(m).set(photo.id, blob));
+          setDraft((d) => (d.photos.length >= LIMITS.photosMax ? d : { ...d, photos: [...d.photos, photo] }));
+        },
+      });
     } finally {
       setBusy(false);
     }

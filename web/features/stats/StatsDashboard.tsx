@@ -1,19 +1,20 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { statsApi } from '../../api/endpoints';
 import { useCategories } from '../../api/reference';
 import { useAsync } from '../../api/useAsync';
-import { formatDate, useI18n } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { ErrorNotice, Loading } from '../../ui/Feedback';
 import { PerDayChart } from './PerDayChart';
 import { StatusChart } from './StatusChart';
-import { chartCodes, colorFor, formatRate, pivotPerDay, RANGE_DAYS, rangeFor, type RangeDays } from './statsMath';
+import { PeriodLine, RangePicker, useStatsRange } from './RangePicker';
+import { chartCodes, colorFor, formatRate, pivotPerDay } from './statsMath';
 import { UnitTable } from './UnitTable';
 import './stats.css';
 
 /** Leaders' figures over the last 7, 30 or 90 days. */
 export function StatsDashboard() {
   const { t, lang, name } = useI18n();
-  const [range, setRange] = useState(() => ({ days: 30 as RangeDays, ...rangeFor(30, Date.now()) }));
+  const [range, pickRange] = useStatsRange();
   const stats = useAsync(`stats:${range.from}:${range.to}`, (signal) => statsApi.summary(range.from, range.to, signal));
   const categories = useCategories();
   const summary = stats.data;
@@ -38,25 +39,9 @@ export function StatsDashboard() {
     <div className="page stats-page">
       <div className="stats-head">
         <h1>{t('stats.title')}</h1>
-        <div className="segmented" role="group" aria-label={t('stats.range')}>
-          {RANGE_DAYS.map((d) => (
-            <button
-              key={d}
-              type="button"
-              aria-pressed={range.days === d}
-              className={range.days === d ? 'active' : undefined}
-              onClick={() => setRange({ days: d, ...rangeFor(d, Date.now()) })}
-            >
-              {t('stats.days', { n: d })}
-            </button>
-          ))}
-        </div>
+        <RangePicker className="segmented" days={range.days} onPick={pickRange} />
       </div>
-      {summary && (
-        <p className="hint">
-          {t('stats.period', { from: formatDate(summary.from, lang), to: formatDate(summary.to, lang) })}
-        </p>
-      )}
+      <PeriodLine summary={summary} />
       {stats.error !== undefined && !summary ? (
         <ErrorNotice error={stats.error} onRetry={stats.reload} />
       ) : !summary || !chart ? (

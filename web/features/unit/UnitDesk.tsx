@@ -1,26 +1,19 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
-import { LIMITS } from '../../../shared/domain/limits';
-import type { ReportListQuery } from '../../api/endpoints';
 import { useI18n } from '../../i18n';
-import type { KeepReport } from '../../realtime/feed';
-import { useStaffFeed } from '../../realtime/useStaffFeed';
 import { ErrorNotice, Loading } from '../../ui/Feedback';
 import { LiveIndicator } from '../../ui/LiveIndicator';
-import { useNow } from '../../ui/useNow';
 import { useSession } from '../auth/useSession';
 import { DeskPanel } from '../desk/DeskPanel';
 import { UnitLeaderView } from './UnitLeaderView';
 import { UnitQueueList } from './UnitQueueList';
-import { overdueReports, UNIT_TABS, unitKeep, unitTabReports, type UnitTab } from './unitTabs';
+import { overdueReports, UNIT_TABS, unitTabReports, type UnitTab } from './unitTabs';
 import { useWideScreen } from './useWideScreen';
 import '../desk/desk.css';
 import '../desk/queue.css';
+import { useUnitFeed } from './useUnitFeed';
 import './unit.css';
 
 const UnitMap = lazy(() => import('./UnitMap'));
-
-// The server scopes staff to their own unit; the list asks for everything it may see.
-const QUERY: ReportListQuery = { limit: LIMITS.listPageMax };
 
 /** `/unit`: a unit's leader sees its figures and overdue list; its staff the queue to work through. */
 export function UnitDesk() {
@@ -34,11 +27,7 @@ export function UnitDesk() {
  */
 function UnitStaffDesk() {
   const { t } = useI18n();
-  const { user } = useSession();
-  const unitId = user?.unit?.id;
-  const [keep] = useState<KeepReport>(() => unitKeep(unitId));
-  const feed = useStaffFeed(QUERY, keep);
-  const now = useNow(30_000);
+  const { user, feed, now } = useUnitFeed();
   const wide = useWideScreen();
   const [tab, setTab] = useState<UnitTab>('todo');
   const [view, setView] = useState<'list' | 'map'>('list');

@@ -1,25 +1,19 @@
 import { useMemo, useState } from 'react';
-import { LIMITS } from '../../../shared/domain/limits';
 import type { StatsSummary } from '../../../shared/schemas/stats';
-import { statsApi, type ReportListQuery } from '../../api/endpoints';
+import { statsApi } from '../../api/endpoints';
 import { useAsync } from '../../api/useAsync';
-import { durationParts, formatDate, useI18n } from '../../i18n';
-import type { KeepReport } from '../../realtime/feed';
-import { useStaffFeed } from '../../realtime/useStaffFeed';
+import { durationParts, useI18n } from '../../i18n';
 import { ErrorNotice, Loading } from '../../ui/Feedback';
 import { LiveIndicator } from '../../ui/LiveIndicator';
-import { useNow } from '../../ui/useNow';
-import { useSession } from '../auth/useSession';
 import { DeskPanel } from '../desk/DeskPanel';
-import { formatRate, RANGE_DAYS, rangeFor, type RangeDays } from '../stats/statsMath';
+import { PeriodLine, RangePicker, useStatsRange } from '../stats/RangePicker';
+import { formatRate } from '../stats/statsMath';
 import { UnitQueueList } from './UnitQueueList';
-import { overdueReports, unitKeep } from './unitTabs';
+import { overdueReports } from './unitTabs';
 import '../desk/desk.css';
 import '../desk/queue.css';
+import { useUnitFeed } from './useUnitFeed';
 import './unit.css';
-
-// The server gives a unit's leader that unit's reports only.
-const QUERY: ReportListQuery = { limit: LIMITS.listPageMax };
 
 /** "3 giờ" / "2 ngày" for a number of minutes, or "—" when there is none. */
 function useDuration(): (minutes: number | null | undefined) => string {
@@ -86,17 +80,12 @@ function UnitFigures({ summary, loading }: { summary: StatsSummary; loading: boo
  * and its overdue reports, most overdue first, live. Read-only: a report opens without actions.
  */
 export function UnitLeaderView() {
-  const { t, lang } = useI18n();
-  const { user } = useSession();
-  const unitId = user?.unit?.id;
-  const [keep] = useState<KeepReport>(() => unitKeep(unitId));
-  const feed = useStaffFeed(QUERY, keep);
-  const now = useNow(30_000);
-  const [days, setDays] = useState<RangeDays>(30);
+  const { t } = useI18n();
+  const { user, feed, now } = useUnitFeed();
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const overdue = useMemo(() => overdueReports(feed.byId.values(), now), [feed.byId, now]);
   // The figures are read again when the list of overdue reports changes, so both say the same.
-  const [range, setRange] = useState(() => rangeFor(30, Date.now()));
+  const [range, pickRange] = useStatsRange();
   const stats = useAsync(
     `unit-stats:${range.from}:${range.to}`,
     (signal) => statsApi.summary(range.from, range.to, signal),
@@ -118,28 +107,9 @@ export function UnitLeaderView() {
             <h2 id="unit-figures-title" className="section-title">
               {t('unit.leader.figures')}
             </h2>
-            <div className="unit-segmented" role="group" aria-label={t('stats.range')}>
-              {RANGE_DAYS.map((d) => (
-                <button
-                  key={d}
-                  type="button"
-                  aria-pressed={days === d}
-                  className={days === d ? 'active' : undefined}
-                  onClick={() => {
-                    setDays(d);
-                    setRange(rangeFor(d, Date.now()));
-                  }}
-                >
-                  {t('stats.days', { n: d })}
-                </button>
-              ))}
-            </div>
+            <RangePicker className="unit-segmented" days={range.days} onPick={pickRange} />
           </div>
-          {summary && (
-            <p className="hint">
-              {t('stats.period', { from: formatDate(summary.from, lang), to: formatDate(summary.to, lang) })}
-            </p>
-          )}
+          <PeriodLine summary={summary} />
           {summary ? (
             <UnitFigures summary={summary} loading={stats.loading} />
           ) : stats.error !== undefined ? (

@@ -5,28 +5,12 @@ import type { StaffReportView } from '../../../shared/schemas/reports';
 import { useI18n } from '../../i18n';
 import { mappable, type LocatedReport } from '../desk/location';
 import type { ReportCollectionProps } from '../desk/ReportList';
-import { markerHtml, markerLook, type MarkerLook } from '../ioc/markerStyle';
+import { markerLook } from '../ioc/markerStyle';
+import { markerIcons, ShowSelected } from '../ioc/reportMarkerIcons';
 import { BaseMap } from '../map/BaseMap';
 
-const icons = new Map<string, L.DivIcon>();
-
-/** Icons cached by look: a clock tick does not rebuild every marker. Larger than the wall's, for fingers. */
-function iconFor(code: string, look: MarkerLook): L.DivIcon {
-  const key = `${code}|${look.status}|${look.priority}|${look.overdue}|${look.fresh}|${look.selected}`;
-  let icon = icons.get(key);
-  if (!icon) {
-    const size = look.selected ? 34 : 28;
-    icon = L.divIcon({
-      className: 'report-marker-icon',
-      html: markerHtml(code, look),
-      iconSize: [size, size],
-      iconAnchor: [size / 2, size / 2],
-    });
-    if (icons.size > 2000) icons.clear();
-    icons.set(key, icon);
-  }
-  return icon;
-}
+/** Larger than the desk's, for fingers. */
+const iconFor = markerIcons({ size: 28, selectedSize: 34, keep: 2000 });
 
 /** Frames the unit's reports the first time there are some, then leaves the view to the user. */
 function FitReports({ reports }: { reports: readonly LocatedReport<StaffReportView>[] }) {
@@ -38,18 +22,6 @@ function FitReports({ reports }: { reports: readonly LocatedReport<StaffReportVi
     if (reports.length === 1) map.setView([reports[0]!.lat, reports[0]!.lng], Math.max(map.getZoom(), 15));
     else map.fitBounds(L.latLngBounds(reports.map((r) => [r.lat, r.lng] as [number, number])).pad(0.15));
   }, [map, reports]);
-  return null;
-}
-
-/** Brings the selected report into view. */
-function ShowSelected({ report }: { report: LocatedReport<StaffReportView> | undefined }) {
-  const map = useMap();
-  const lat = report?.lat;
-  const lng = report?.lng;
-  useEffect(() => {
-    if (lat === undefined || lng === undefined) return;
-    if (!map.getBounds().pad(-0.15).contains([lat, lng])) map.panTo([lat, lng]);
-  }, [map, lat, lng]);
   return null;
 }
 

@@ -3,6 +3,7 @@ import type { StaffReportView } from '../../../shared/schemas/reports';
 import { useI18n } from '../../i18n';
 import { StatusBadge } from '../../ui/StatusBadge';
 import type { ReportCollectionProps } from '../desk/ReportList';
+import { RowTitle } from '../desk/ReportRow';
 import { useCategoryIcons } from '../desk/useCategoryIcons';
 import { DueCountdown } from './DueCountdown';
 import { dueUrgency } from './unitTabs';
@@ -22,7 +23,7 @@ export function UnitQueueList({
   onSelect,
   emptyText,
 }: ReportCollectionProps & { emptyText?: string }) {
-  const { t, name } = useI18n();
+  const { t } = useI18n();
   const icon = useCategoryIcons();
   if (reports.length === 0) return <p className="hint queue-empty">{emptyText ?? t('desk.empty')}</p>;
   return (
@@ -60,13 +61,7 @@ export function UnitQueueList({
                 )}
                 <StatusBadge status={r.status} />
               </span>
-              <span className="row-title">
-                <span aria-hidden="true">{icon(r.category.code)} </span>
-                {name(r.category.name)}
-                {r.priority !== 'normal' && (
-                  <span className={`priority priority-${r.priority}`}>{t(`priority.${r.priority}`)}</span>
-                )}
-              </span>
+              <RowTitle report={r} icon={icon(r.category.code)} />
               <span className="row-desc">{r.description}</span>
               <span className="row-meta">
                 {open && <DueCountdown dueAt={r.dueAt} now={now} />}
