@@ -51,6 +51,16 @@ describe('the access table', () => {
       expect(res.statusCode, `${route} as ${role ?? 'no session'}`).toBe(role === null ? 401 : 403);
       expect(res.headers['content-type']).toMatch(/json/);
     }
+    // HEAD runs the GET handler: it must be refused exactly like GET.
+    if (method === 'GET') {
+      const head = await t.app.inject({
+        method: 'HEAD',
+        url: concrete(path!),
+        headers: role ? { cookie: cookies.get(role)! } : {},
+      });
+      if (mayCall(access, role)) expect([401, 403]).not.toContain(head.statusCode);
+      else expect(head.statusCode, `HEAD ${path} as ${role ?? 'no session'}`).toBe(role === null ? 401 : 403);
+    }
     // A sign-out ends that session: sign in again for the next routes.
     if (role && route === 'POST /api/auth/logout') cookies.set(role, await t.login(USERNAME[role]));
   });

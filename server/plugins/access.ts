@@ -27,12 +27,13 @@ export function registerAccessControl(app: FastifyInstance): void {
     if (!route.url.startsWith('/api/')) return;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      if (method === 'HEAD') continue;
-      const access = accessOf(method, route.url);
+      // Fastify answers HEAD with the GET handler: it gets the GET's rule (and is not listed on its own).
+      const head = method === 'HEAD';
+      const access = accessOf(head ? 'GET' : method, route.url);
       if (access === undefined)
         throw new Error(`${method} ${route.url} is not in the access table (shared/domain/access.ts)`);
       route.config = { ...(route.config ?? {}), access };
-      routes.push(`${method} ${route.url}`);
+      if (!head) routes.push(`${method} ${route.url}`);
     }
   });
   // At onRequest (after the session is read), so a refused caller's body is never even parsed.
