@@ -24,6 +24,8 @@ import { ResidentsService } from './modules/residents/residents.service';
 import { RoutingService } from './modules/routing/routing.service';
 import { StatsRepository } from './modules/stats/stats.repository';
 import { StatsService } from './modules/stats/stats.service';
+import { OverviewRepository } from './modules/stats/overview.repository';
+import { OverviewService } from './modules/stats/overview.service';
 
 /** Every service, wired once; HTTP routes, sockets and scripts share them. */
 export interface Services {
@@ -39,6 +41,7 @@ export interface Services {
   photos: PhotosService;
   publicMap: PublicMapService;
   stats: StatsService;
+  statsOverview: OverviewService;
   calendar: CalendarService;
   overdue: OverdueScheduler;
   triage: TriageService;
@@ -86,6 +89,7 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions): S
     photos,
     publicMap,
     stats: new StatsService(new StatsRepository(db), clock),
+    statsOverview: new OverviewService(new OverviewRepository(db)),
     calendar,
     overdue: new OverdueScheduler(db, writer, clock),
     triage: new TriageService(reportsRepo, writer, reports, catalog, routing, calendar, clock),

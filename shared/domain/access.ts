@@ -46,6 +46,7 @@ export const API_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/ioc/summary': ['operator', 'leader', 'admin'],
   // A leader with a unit sees that unit's figures only (the service scopes it).
   'GET /api/stats/summary': ['leader', 'operator', 'admin'],
+  'GET /api/stats/overview': ['leader', 'operator', 'admin'],
   // Administration.
   'GET /api/admin/calendar': IOC,
   'PUT /api/admin/calendar': ADMIN,

@@ -48,6 +48,9 @@ export const reports = sqliteTable(
     index('reports_unit_status_idx').on(t.unitId, t.status),
     index('reports_created_idx').on(t.createdAt),
     index('reports_category_status_idx').on(t.categoryCode, t.status),
+    // Statistics read resolutions and ratings by period.
+    index('reports_resolved_idx').on(t.resolvedAt),
+    index('reports_rated_idx').on(t.ratedAt),
   ],
 );
 
@@ -77,7 +80,11 @@ export const reportEvents = sqliteTable(
     internalNote: text('internal_note'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('report_events_report_idx').on(t.reportId, t.id)],
+  (t) => [
+    index('report_events_report_idx').on(t.reportId, t.id),
+    // The backlog at a past instant replays only the events since then.
+    index('report_events_created_idx').on(t.createdAt),
+  ],
 );
 
 /** Idempotency keys of report submissions: the same key and body returns the same report. */
