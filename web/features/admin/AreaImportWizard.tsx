@@ -10,7 +10,8 @@ import { Loading } from '../../ui/Feedback';
 import { adminApi, type AreaOptions } from './adminApi';
 import { todayInCity } from './areas';
 import { check } from './errors';
-import { AdminForm, CheckField, FileField, LiveStatus, SelectField, TextField, useSubmit, type Option } from './form';
+import { AdminForm, LiveStatus, useSubmit } from './form';
+import { CheckField, FileField, SelectField, TextField, type Option } from './fields';
 import { useMessages, type AdminT } from './messages';
 import { Problem } from './section';
 

@@ -6,7 +6,8 @@ import { Loading } from '../../ui/Feedback';
 import { adminApi, type WorkingCalendar } from './adminApi';
 import { holidayLabel, isDate, minutesToTime, sortHolidays, timeToMinutes, WEEK, weekdayName } from './calendar';
 import { check } from './errors';
-import { AdminForm, FormActions, GroupError, LiveStatus, TextField, useSubmit } from './form';
+import { AdminForm, FormActions, LiveStatus, useSubmit } from './form';
+import { GroupError, TextField } from './fields';
 import { useMessages } from './messages';
 import { Problem, AdminSection } from './section';
 

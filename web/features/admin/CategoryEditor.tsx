@@ -16,7 +16,8 @@ import {
   type PublicLocation,
 } from './categoryForm';
 import { check } from './errors';
-import { AdminForm, CheckField, FormActions, SelectField, TextField, useSubmit } from './form';
+import { AdminForm, FormActions, useSubmit } from './form';
+import { CheckField, SelectField, TextField } from './fields';
 import { useMessages } from './messages';
 import { QuestionsEditor } from './QuestionsEditor';
 import { AdminSection } from './section';

@@ -2,7 +2,8 @@ import { useRef, useState } from 'react';
 import type { ConfigImportSummary } from '../../../shared/schemas/admin';
 import { adminApi } from './adminApi';
 import { ConfirmDialog } from './Dialog';
-import { FileField, AdminForm } from './form';
+import { AdminForm } from './form';
+import { FileField } from './fields';
 import { useMessages, type AdminT } from './messages';
 import { configChanged, focusTitle, Problem, AdminSection } from './section';
 

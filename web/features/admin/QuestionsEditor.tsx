@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { QUESTION_DATATYPES } from '../../../shared/schemas/categories';
-import { fieldId, CheckField, GroupError, LiveStatus, SelectField, TextField } from './form';
+import { fieldId, LiveStatus } from './form';
+import { CheckField, GroupError, SelectField, TextField } from './fields';
 import {
   LIST_DATATYPES,
   moveItem,

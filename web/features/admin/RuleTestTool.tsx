@@ -10,7 +10,8 @@ import { Loading } from '../../ui/Feedback';
 import { formatCoord } from '../map/geo';
 import { adminApi } from './adminApi';
 import { check } from './errors';
-import { AdminForm, SelectField, TextField, useSubmit } from './form';
+import { AdminForm, useSubmit } from './form';
+import { SelectField, TextField } from './fields';
 import { useMessages, type AdminT } from './messages';
 
 const RuleTestMap = lazy(() => import('./RuleTestMap'));

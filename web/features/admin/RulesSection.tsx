@@ -9,7 +9,8 @@ import {
 import { adminApi } from './adminApi';
 import { Dialog } from './Dialog';
 import { check } from './errors';
-import { AdminForm, FormActions, SelectField, useSubmit } from './form';
+import { AdminForm, FormActions, useSubmit } from './form';
+import { SelectField } from './fields';
 import { AdminTable, DangerConfirm, LoadGate, NewButton, RowButton, useAdminList } from './list';
 import { useMessages } from './messages';
 import { categoryName, describeRule, RuleTestTool, unitName, type RuleNames } from './RuleTestTool';
