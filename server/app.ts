@@ -74,7 +74,7 @@ export function buildApp(deps: AppDeps): BuiltApp {
   publicMapRoutes(app, services.publicMap);
   triageRoutes(app, services.triage);
   iocMapRoutes(app, services.iocMap);
-  statsRoutes(app, services.stats, services.statsOverview);
+  statsRoutes(app, services.stats, services.statsReads);
   adminRoutes(app, services.admin, deps.options.areaImportMaxBytes);
   accountsRoutes(app, services.admin);
   areasRoutes(app, services.areas, deps.options.areaImportMaxBytes);

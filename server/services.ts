@@ -24,8 +24,7 @@ import { ResidentsService } from './modules/residents/residents.service';
 import { RoutingService } from './modules/routing/routing.service';
 import { StatsRepository } from './modules/stats/stats.repository';
 import { StatsService } from './modules/stats/stats.service';
-import { OverviewRepository } from './modules/stats/overview.repository';
-import { OverviewService } from './modules/stats/overview.service';
+import { createStatsReads, inProcessStatsReads, type AsyncStatsReads } from './modules/stats/stats.reads';
 
 /** Every service, wired once; HTTP routes, sockets and scripts share them. */
 export interface Services {
@@ -41,7 +40,8 @@ export interface Services {
   photos: PhotosService;
   publicMap: PublicMapService;
   stats: StatsService;
-  statsOverview: OverviewService;
+  /** The leaders' reads (overview, drill-down, heat map, export); the server swaps in the worker thread. */
+  statsReads: AsyncStatsReads;
   calendar: CalendarService;
   overdue: OverdueScheduler;
   triage: TriageService;
@@ -89,7 +89,7 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions): S
     photos,
     publicMap,
     stats: new StatsService(new StatsRepository(db), clock),
-    statsOverview: new OverviewService(new OverviewRepository(db)),
+    statsReads: inProcessStatsReads(createStatsReads(db)),
     calendar,
     overdue: new OverdueScheduler(db, writer, clock),
     triage: new TriageService(reportsRepo, writer, reports, catalog, routing, calendar, clock),

@@ -42,24 +42,32 @@ const MAX_RANGE_MS = 5 * 366 * 86_400_000;
  * [from, to) in UTC instants (the web sends local-day boundaries); the previous period is the same
  * length just before `from`. Filters narrow every figure; a unit's leader is always held to their unit.
  */
+/** The period and filters every statistics query takes (overview, drill-down, heat map, export). */
+const StatsPeriodFields = {
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+  unitId: z.coerce.number().int().positive().optional(),
+  areaCode: z.string().min(1).max(64).optional(),
+  categoryCode: z.string().min(1).max(64).optional(),
+  channel: z.enum(CHANNELS).optional(),
+};
+
+/** [from, to) must be a forward period of at most five years. */
+function checkPeriod(q: { from: string; to: string }, ctx: z.RefinementCtx): void {
+  const span = Date.parse(q.to) - Date.parse(q.from);
+  if (!(span > 0)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
+  else if (span > MAX_RANGE_MS)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be within 5 years of from' });
+}
+
 export const StatsOverviewQuery = z
   .object({
-    from: z.iso.datetime({ offset: true }),
-    to: z.iso.datetime({ offset: true }),
-    unitId: z.coerce.number().int().positive().optional(),
-    areaCode: z.string().min(1).max(64).optional(),
-    categoryCode: z.string().min(1).max(64).optional(),
-    channel: z.enum(CHANNELS).optional(),
+    ...StatsPeriodFields,
     bucket: z.enum(STATS_BUCKETS).default('day'),
     /** Units with fewer resolved reports in the period are listed as too few to rank. */
     minSample: z.coerce.number().int().min(1).max(10_000).default(10),
   })
-  .superRefine((q, ctx) => {
-    const span = Date.parse(q.to) - Date.parse(q.from);
-    if (!(span > 0)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
-    else if (span > MAX_RANGE_MS)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be within 5 years of from' });
-  });
+  .superRefine(checkPeriod);
 /** The parsed overview query. */
 export type StatsOverviewQuery = z.output<typeof StatsOverviewQuery>;
 
@@ -169,4 +177,103 @@ export interface StatsOverview {
     ranked: { rank: number; unitId: number; name: string | null; resolved: number; onTimeRate: number }[];
     tooFewToRank: { unitId: number; name: string | null; resolved: number }[];
   };
+}
+
+/**
+ * The figures a leader can drill into: the reports behind each. Same definitions as the overview:
+ * `received` created in the period (merged duplicates excluded), `rejected` / `duplicates` of those,
+ * `resolved` standing resolution in the period, `onTime` / `late` of those against their deadline,
+ * `backlog` open at `to`, `rated` rated in the period, `unsatisfied` rated 1 to 3 in the period.
+ */
+export const STATS_FIGURES = [
+  'received',
+  'rejected',
+  'duplicates',
+  'resolved',
+  'onTime',
+  'late',
+  'backlog',
+  'rated',
+  'unsatisfied',
+] as const;
+/** One drill-down figure. */
+export type StatsFigure = (typeof STATS_FIGURES)[number];
+
+/** `minLng,minLat,maxLng,maxLat` (a heat-map cell or the visible map). */
+const Bbox = z.string().transform((s, ctx) => {
+  const n = s.split(',').map((x) => (x.trim() === '' ? Number.NaN : Number(x)));
+  const [minLng, minLat, maxLng, maxLat] = n;
+  if (
+    n.length !== 4 ||
+    n.some((x) => !Number.isFinite(x)) ||
+    minLng! < -180 ||
+    maxLng! > 180 ||
+    minLat! < -90 ||
+    maxLat! > 90 ||
+    minLng! >= maxLng! ||
+    minLat! >= maxLat!
+  ) {
+    ctx.addIssue({ code: 'custom', message: 'must be minLng,minLat,maxLng,maxLat with min < max, in degrees' });
+    return z.NEVER;
+  }
+  return { minLng: minLng!, minLat: minLat!, maxLng: maxLng!, maxLat: maxLat! };
+});
+
+/** Query of `GET /api/stats/reports`: the reports behind one figure, a page at a time (newest first). */
+export const StatsReportsQuery = z
+  .object({
+    ...StatsPeriodFields,
+    figure: z.enum(STATS_FIGURES),
+    bbox: Bbox.optional(),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .superRefine(checkPeriod);
+/** The parsed drill-down query. */
+export type StatsReportsQuery = z.output<typeof StatsReportsQuery>;
+
+/** One report in a drill-down list: what a leader needs to judge it, never the reporter. */
+export interface StatsReportItem {
+  trackingCode: string;
+  categoryCode: string;
+  status: ReportStatus;
+  priority: string;
+  channel: Channel;
+  areaCode: string | null;
+  areaName: string | null;
+  unitId: number | null;
+  unitName: string | null;
+  createdAt: string;
+  dueAt: string;
+  resolvedAt: string | null;
+  /** Minutes from receipt to the standing resolution, when resolved. */
+  resolveMinutes: number | null;
+  rating: number | null;
+}
+
+/** `GET /api/stats/reports`: one page of the reports behind a figure, and how many there are in all. */
+export interface StatsReportPage {
+  figure: StatsFigure;
+  total: number;
+  page: number;
+  pageSize: number;
+  items: StatsReportItem[];
+}
+
+/** Query of `GET /api/stats/heatmap` and `GET /api/stats/export.csv`: the period and filters. */
+export const StatsPeriodQuery = z.object(StatsPeriodFields).superRefine(checkPeriod);
+/** The parsed period query. */
+export type StatsPeriodQuery = z.output<typeof StatsPeriodQuery>;
+
+/**
+ * `GET /api/stats/heatmap`: reports received in the period (with a location) counted on a grid of
+ * `cellDeg` degrees; each cell is [south-west lat, south-west lng, count]. Reports filed by address only
+ * are counted in `unlocated`.
+ */
+export interface StatsHeatmap {
+  cellDeg: number;
+  cells: [number, number, number][];
+  max: number;
+  total: number;
+  unlocated: number;
 }

@@ -2,11 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { StatsOverviewQuery, StatsQuery } from '../../../shared/schemas/stats';
 import { parseInput } from '../../domain/app-error';
 import { requireUser } from '../../plugins/auth';
-import type { OverviewService } from './overview.service';
+import type { AsyncStatsReads } from './stats.reads';
 import type { StatsService } from './stats.service';
 
 /** Leaders' statistics (also open to the IOC and admins). */
-export function statsRoutes(app: FastifyInstance, stats: StatsService, overview: OverviewService): void {
+export function statsRoutes(app: FastifyInstance, stats: StatsService, reads: AsyncStatsReads): void {
   app.get('/api/stats/summary', async (request) => {
     const user = requireUser(request);
     // A unit's leader sees that unit's figures only.
@@ -18,6 +18,6 @@ export function statsRoutes(app: FastifyInstance, stats: StatsService, overview:
     const user = requireUser(request);
     // The same scoping as the summary: a unit's leader sees that unit's figures only, whatever the URL says.
     const scope = user.role === 'leader' && user.unitId !== null ? { unitId: user.unitId } : {};
-    return overview.overview(parseInput(StatsOverviewQuery, request.query, 'query'), scope);
+    return reads.overview(parseInput(StatsOverviewQuery, request.query, 'query'), scope);
   });
 }
