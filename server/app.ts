@@ -111,5 +111,8 @@ export function buildApp(deps: AppDeps): BuiltApp {
     io.engine.close();
     done();
   });
+  app.addHook('onClose', async () => {
+    await services.statsWorker?.close();
+  });
   return { app, services, io };
 }

@@ -46,5 +46,10 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
 
 await app.listen({ port: config.port, host: config.host });
+// The statistics worker loads its model now (seconds on millions of reports), not at the first leader's visit.
+services.statsWorker?.warm().then(
+  (r) => app.log.info(r, 'Statistics ready'),
+  (e: unknown) => app.log.error(e, 'Statistics worker failed to start'),
+);
 // Deadlines: mark reports overdue (once each) now and every 30 seconds.
 services.overdue.start(30_000);

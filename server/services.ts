@@ -25,6 +25,7 @@ import { RoutingService } from './modules/routing/routing.service';
 import { StatsRepository } from './modules/stats/stats.repository';
 import { StatsService } from './modules/stats/stats.service';
 import { createStatsReads, inProcessStatsReads, type AsyncStatsReads } from './modules/stats/stats.reads';
+import { StatsWorker } from './workers/stats-worker';
 
 /** Every service, wired once; HTTP routes, sockets and scripts share them. */
 export interface Services {
@@ -40,8 +41,9 @@ export interface Services {
   photos: PhotosService;
   publicMap: PublicMapService;
   stats: StatsService;
-  /** The leaders' reads (overview, drill-down, heat map, export); the server swaps in the worker thread. */
+  /** The leaders' reads (overview, drill-down, heat map, export): in the worker thread for a database file. */
   statsReads: AsyncStatsReads;
+  statsWorker: StatsWorker | undefined;
   calendar: CalendarService;
   overdue: OverdueScheduler;
   triage: TriageService;
@@ -76,6 +78,7 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions): S
   writer.onCommitted(publicMap);
   const audit = new AuditService(db, clock);
   const areas = createAreasService(db, catalog, audit, clock);
+  const statsWorker = db.$client.memory ? undefined : new StatsWorker(db.$client.name);
   return {
     audit,
     admin: createAdminServices({ db, clock, audit, catalog, routing, calendar, areas }),
@@ -89,7 +92,9 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions): S
     photos,
     publicMap,
     stats: new StatsService(new StatsRepository(db), clock),
-    statsReads: inProcessStatsReads(createStatsReads(db)),
+    // A database file gets the statistics worker thread; an in-memory one (tests) cannot be shared with it.
+    statsReads: db.$client.memory ? inProcessStatsReads(createStatsReads(db)) : statsWorker!.reads,
+    statsWorker,
     calendar,
     overdue: new OverdueScheduler(db, writer, clock),
     triage: new TriageService(reportsRepo, writer, reports, catalog, routing, calendar, clock),

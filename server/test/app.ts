@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type BuiltApp } from '../app';
-import { openMemoryDatabase, type Db } from '../db/client';
+import { openDataDirDatabase, openMemoryDatabase, type Db } from '../db/client';
 import { FakeClock } from '../domain/clock';
 import { seedTestCity, TEST_PASSWORD, type TestCityIds } from './city';
 
@@ -24,7 +24,13 @@ export interface TestApp<Ids = TestCityIds> extends BuiltApp {
 }
 
 /** Server options a test may change. */
-export type TestAppOptions = { maxReplay?: number; photoMaxBytes?: number; areaImportMaxBytes?: number };
+export type TestAppOptions = {
+  maxReplay?: number;
+  photoMaxBytes?: number;
+  areaImportMaxBytes?: number;
+  /** A database file in a temporary folder instead of memory (so statistics run in their worker thread). */
+  onFile?: boolean;
+};
 
 /** Builds an app on an in-memory database with migrations applied and the test city seeded. */
 export function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -36,14 +42,17 @@ export async function buildTestAppOn<Ids>(
   load: (db: Db, photoDir: string) => Promise<Ids>,
   options: TestAppOptions = {},
 ): Promise<TestApp<Ids>> {
-  const db = openMemoryDatabase();
+  const { onFile, ...serverOptions } = options;
   const photoDir = mkdtempSync(path.join(tmpdir(), 'beacon-photos-'));
+  const db = onFile
+    ? openDataDirDatabase({ dataDir: photoDir, dbPath: path.join(photoDir, 'beacon.db') })
+    : openMemoryDatabase();
   const ids = await load(db, photoDir);
   const clock = new FakeClock(TEST_NOW);
   const built = buildApp({
     db,
     clock,
-    options: { codePrefix: 'TH', sessionTtlMs: 3_600_000, cookieSecure: false, photoDir, ...options },
+    options: { codePrefix: 'TH', sessionTtlMs: 3_600_000, cookieSecure: false, photoDir, ...serverOptions },
   });
   await built.app.ready();
   return {

@@ -47,6 +47,9 @@ export const API_ACCESS: Readonly<Record<string, RouteAccess>> = {
   // A leader with a unit sees that unit's figures only (the service scopes it).
   'GET /api/stats/summary': ['leader', 'operator', 'admin'],
   'GET /api/stats/overview': ['leader', 'operator', 'admin'],
+  'GET /api/stats/reports': ['leader', 'operator', 'admin'],
+  'GET /api/stats/heatmap': ['leader', 'operator', 'admin'],
+  'GET /api/stats/export.csv': ['leader', 'operator', 'admin'],
   // Administration.
   'GET /api/admin/calendar': IOC,
   'PUT /api/admin/calendar': ADMIN,

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, real, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { OPEN_STATUSES } from '../../../shared/domain/statuses';
 import { units } from './units';
 import { users } from './users';
 
@@ -54,6 +56,14 @@ export const reports = sqliteTable(
   ],
 );
 
+const OPEN_LIST = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
+/**
+ * An event that moves a report between an open and a closed status (a resolve, reject or merge closes;
+ * a reopening opens). The statistics rebuild the backlog at past instants from these alone, through a
+ * partial index that holds only them; a query must repeat this text for SQLite to use it.
+ */
+export const OPENNESS_CHANGE = `from_status is not null and to_status is not null and (from_status in (${OPEN_LIST})) <> (to_status in (${OPEN_LIST}))`;
+
 /**
  * One row per change to a report: the timeline, the audit trail and the realtime feed.
  * `id` is the global sequence number clients resume from (AUTOINCREMENT: never reused).
@@ -84,6 +94,10 @@ export const reportEvents = sqliteTable(
     index('report_events_report_idx').on(t.reportId, t.id),
     // The backlog at a past instant replays only the events since then.
     index('report_events_created_idx').on(t.createdAt),
+    // Openings and closings, per report in order, with what the statistics read (a covering index).
+    index('report_events_openness_idx')
+      .on(t.reportId, t.createdAt, t.fromStatus, t.toStatus)
+      .where(sql.raw(OPENNESS_CHANGE)),
   ],
 );
 

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { OPEN_STATUSES } from '../../../shared/domain/statuses';
 import type { StatsBucket } from '../../../shared/schemas/stats';
 import type { Db } from '../../db/client';
+import { openAtCte, statsWhere } from './drilldown.repository';
 
 /** Filters every overview figure applies (all optional; a unit's leader always has `unitId`). */
 export interface OverviewFilters {
@@ -49,10 +49,6 @@ export interface BacklogRow {
 }
 
 const DAY = 86_400_000;
-const OPEN = sql.join(
-  OPEN_STATUSES.map((s) => sql`${s}`),
-  sql`, `,
-);
 
 const GROUP: Record<Dimension, { key: SQL; name: SQL }> = {
   none: { key: sql`null`, name: sql`null` },
@@ -61,15 +57,6 @@ const GROUP: Record<Dimension, { key: SQL; name: SQL }> = {
   category: { key: sql`r.category_code`, name: sql`null` },
   channel: { key: sql`r.channel`, name: sql`null` },
 };
-
-function where(f: OverviewFilters): SQL {
-  const parts: SQL[] = [sql`1 = 1`];
-  if (f.unitId !== undefined) parts.push(sql`r.unit_id = ${f.unitId}`);
-  if (f.areaCode !== undefined) parts.push(sql`r.area_code = ${f.areaCode}`);
-  if (f.categoryCode !== undefined) parts.push(sql`r.category_code = ${f.categoryCode}`);
-  if (f.channel !== undefined) parts.push(sql`r.channel = ${f.channel}`);
-  return sql.join(parts, sql` and `);
-}
 
 /** The SQL for the first local day of an instant's bucket (weeks start on Monday), as YYYY-MM-DD. */
 function bucketOf(column: SQL, bucket: StatsBucket, offsetMs: number): SQL {
@@ -98,7 +85,7 @@ export class OverviewRepository {
    */
   counts(from: number, to: number, f: OverviewFilters, dim: Dimension = 'none'): CountsRow[] {
     const { key, name } = GROUP[dim];
-    const w = where(f);
+    const w = statsWhere(f);
     return this.db.all<CountsRow>(sql`
       select g as key, max(nm) as name, sum(rec) as received, sum(rej) as rejected, sum(dup) as duplicates,
         sum(res) as resolved, sum(ot) as onTime, sum(rt) as ratings, sum(sat) as satisfied, sum(score) as ratingSum
@@ -133,14 +120,14 @@ export class OverviewRepository {
         select ${key} as g, r.resolved_at - r.created_at as d,
           row_number() over (partition by ${key} order by r.resolved_at - r.created_at) as rn,
           count(*) over (partition by ${key}) as n
-        from reports r where r.resolved_at >= ${from} and r.resolved_at < ${to} and ${where(f)}
+        from reports r where r.resolved_at >= ${from} and r.resolved_at < ${to} and ${statsWhere(f)}
       ) as x
       group by g`);
   }
 
   /** Per bucket (local first day), reports received and resolved (and resolved on time) in [from, to). */
   trend(from: number, to: number, f: OverviewFilters, bucket: StatsBucket, offsetMs: number) {
-    const w = where(f);
+    const w = statsWhere(f);
     return this.db.all<{ start: string; received: number; resolved: number; resolvedOnTime: number }>(sql`
       select b as start, sum(rec) as received, sum(res) as resolved, sum(ot) as resolvedOnTime
       from (
@@ -164,25 +151,9 @@ export class OverviewRepository {
    * the report's current unit, area, category and channel.
    */
   backlog(at: number, f: OverviewFilters): BacklogRow {
-    const w = where(f);
-    const isOpen = (col: SQL) => sql`case when ${col} in (${OPEN}) then 1 else 0 end`;
+    const w = statsWhere(f);
     return this.db.get<BacklogRow>(sql`
-      with changes as (
-        select e.report_id, e.from_status,
-          row_number() over (partition by e.report_id order by e.created_at, e.id) as k
-        from report_events e
-        where e.created_at >= ${at} and e.from_status is not null
-          and ${isOpen(sql`e.from_status`)} <> ${isOpen(sql`e.to_status`)}
-      ),
-      firsts as (select report_id, from_status from changes where k = 1),
-      open_at as (
-        select r.created_at from reports r
-        where r.status in (${OPEN}) and r.created_at < ${at} and ${w}
-          and not exists (select 1 from firsts c where c.report_id = r.id)
-        union all
-        select r.created_at from firsts c join reports r on r.id = c.report_id
-        where c.from_status in (${OPEN}) and r.created_at < ${at} and ${w}
-      ),
+      ${openAtCte(at, w)},
       ranked as (
         select ${at} - created_at as age,
           row_number() over (order by created_at desc) as rn,

@@ -8,7 +8,14 @@ import type {
 } from '../../../shared/schemas/stats';
 import { bucketStarts, compare, rate } from '../../domain/stats-math';
 import { DEFAULT_CALENDAR } from '../../domain/working-time';
-import type { CountsRow, Dimension, OverviewFilters, OverviewRepository, ResolveTimesRow } from './overview.repository';
+import type {
+  BacklogRow,
+  CountsRow,
+  Dimension,
+  OverviewFilters,
+  OverviewRepository,
+  ResolveTimesRow,
+} from './overview.repository';
 import type { StatsScope } from './stats.repository';
 
 const EMPTY: CountsRow = {
@@ -35,13 +42,21 @@ const satisfactionOf = (c: CountsRow): Satisfaction => ({
 const minutes = (ms: number | null) => (ms === null ? null : ms / 60_000);
 
 /**
+ * Where the overview's figures come from: the SQL of `OverviewRepository` (the reference definitions),
+ * or the in-memory `StatsModel` that answers the same questions fast on millions of reports.
+ */
+export type OverviewSource = Pick<OverviewRepository, 'counts' | 'resolveTimes' | 'trend' | 'unitNames'> & {
+  backlog(at: number, f: OverviewFilters): BacklogRow;
+};
+
+/**
  * The leaders' overview: headline figures compared with the previous period, trends, breakdowns and
  * the ranking of units. Definitions are on `OverviewRepository` (what each count reads) and in
  * `shared/schemas/stats.ts`; percentiles are nearest-rank (`domain/stats-math.ts`).
  */
 export class OverviewService {
   constructor(
-    private readonly repo: OverviewRepository,
+    private readonly repo: OverviewSource,
     /** The city's offset from UTC: trend buckets are local days, Monday weeks and months. */
     private readonly utcOffsetMinutes = DEFAULT_CALENDAR.utcOffsetMinutes,
   ) {}

@@ -1,7 +1,16 @@
-import type { StatsOverview, StatsOverviewQuery } from '../../../shared/schemas/stats';
+import type {
+  StatsHeatmap,
+  StatsOverview,
+  StatsOverviewQuery,
+  StatsPeriodQuery,
+  StatsReportPage,
+  StatsReportsQuery,
+} from '../../../shared/schemas/stats';
 import type { Db } from '../../db/client';
-import { OverviewRepository } from './overview.repository';
+import { DrilldownRepository } from './drilldown.repository';
+import { DrilldownService, type StatsExportPage } from './drilldown.service';
 import { OverviewService } from './overview.service';
+import { modelOverviewSource } from './stats-model';
 import type { StatsScope } from './stats.repository';
 
 /**
@@ -11,7 +20,15 @@ import type { StatsScope } from './stats.repository';
  * database run them in process. Arguments and results must survive structured cloning (plain data).
  */
 export interface StatsReads {
+  /** Loads the statistics model ahead of the first question; how many reports it holds. */
+  warm(): { reports: number };
   overview(q: StatsOverviewQuery, scope: StatsScope): StatsOverview;
+  /** One page of the reports behind a figure, with the figure's total. */
+  reports(q: StatsReportsQuery, scope: StatsScope): StatsReportPage;
+  /** Reports received in the period on the heat-map grid. */
+  heatmap(q: StatsPeriodQuery, scope: StatsScope): StatsHeatmap;
+  /** Up to `limit` GeoReport CSV records of the export after the report `afterId` (0: the first page). */
+  exportPage(q: StatsPeriodQuery, scope: StatsScope, afterId: number, limit: number): StatsExportPage;
 }
 
 /** The names of the reads, for the worker's dispatch. */
@@ -24,9 +41,15 @@ export type AsyncStatsReads = {
 
 /** The reads on a connection. */
 export function createStatsReads(db: Db): StatsReads {
-  const overview = new OverviewService(new OverviewRepository(db));
+  const source = modelOverviewSource(db);
+  const overview = new OverviewService(source);
+  const drilldown = new DrilldownService(new DrilldownRepository(db));
   return {
+    warm: () => ({ reports: source.warm() }),
     overview: (q, scope) => overview.overview(q, scope),
+    reports: (q, scope) => drilldown.reports(q, scope),
+    heatmap: (q, scope) => drilldown.heatmap(q, scope),
+    exportPage: (q, scope, afterId, limit) => drilldown.exportPage(q, scope, afterId, limit),
   };
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX `report_events_openness_idx` ON `report_events` (`report_id`,`created_at`,`from_status`,`to_status`) WHERE from_status is not null and to_status is not null and (from_status in ('received', 'assigned', 'in_progress', 'reopened')) <> (to_status in ('received', 'assigned', 'in_progress', 'reopened'));
