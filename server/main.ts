@@ -49,7 +49,9 @@ await app.listen({ port: config.port, host: config.host });
 // The statistics worker loads its model now (seconds on millions of reports), not at the first leader's visit.
 services.statsWorker?.warm().then(
   (r) => app.log.info(r, 'Statistics ready'),
-  (e: unknown) => app.log.error(e, 'Statistics worker failed to start'),
+  (e: unknown) => {
+    if (!closing) app.log.error(e, 'Statistics worker failed to start');
+  },
 );
 // Deadlines: mark reports overdue (once each) now and every 30 seconds.
 services.overdue.start(30_000);

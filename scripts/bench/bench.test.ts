@@ -47,3 +47,31 @@ describe('the routing benchmark', () => {
     expect(typeof byName['routing.points_per_s']!.met).toBe('boolean');
   }, 60_000);
 });
+
+describe('the statistics benchmark', () => {
+  it('generates a small history, times every query behind /stats and the submissions with and without it', async () => {
+    const [stats] = await loadBenches(['stats']);
+    const rows = await stats!.run({ smoke: true });
+    const byName = Object.fromEntries(rows.map((r) => [r.name, r]));
+    expect(byName['stats.reports']!.value).toBe(3_000);
+    // Every figure of the overview, this period and the previous one, and the page's other queries.
+    for (const q of [
+      'counts_none',
+      'counts_none_previous',
+      'resolve_times_none',
+      'backlog',
+      'backlog_previous',
+      'trend',
+    ])
+      expect(byName[`stats.q.${q}_ms`]?.target, q).toBe('<= 50');
+    for (const dim of ['unit', 'area', 'category', 'channel']) {
+      expect(byName[`stats.q.counts_${dim}_ms`], dim).toBeDefined();
+      expect(byName[`stats.q.resolve_times_${dim}_ms`], dim).toBeDefined();
+    }
+    for (const q of ['heatmap', 'reports_received', 'reports_late', 'reports_backlog'])
+      expect(byName[`stats.q.${q}_ms`], q).toBeDefined();
+    expect(byName['stats.submit_p99_ms']!.value).toBeGreaterThan(0);
+    expect(byName['stats.submit_p99_ratio']!.target).toBe('<= 1.5');
+    expect(typeof byName['stats.submit_p99_ratio']!.met).toBe('boolean');
+  }, 120_000);
+});

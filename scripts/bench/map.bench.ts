@@ -3,7 +3,7 @@
  * index build in-process, then starts the real server (a separate process on 127.0.0.1) and measures
  * viewport answers at city and street zoom over HTTP, and the first paint of /ioc/wall in Chromium.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,20 +16,13 @@ import { DEMO_PASSWORD, loadDemoCity } from '../seed/load-demo-city';
 import { Rng } from '../seed/random';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import type { Row } from './run';
+import { login, percentile, row, startServer } from './support';
 
 export const name = 'map';
 
 const CITY = { bbox: '109.18,13.01,109.36,13.19', zoom: 13 };
 const STREET = { bbox: '109.296,13.091,109.304,13.099', zoom: 17 };
 const OPEN = ['received', 'assigned', 'in_progress', 'reopened'];
-
-const row = (n: string, value: number, unit: string, target: number | null): Row => ({
-  name: n,
-  value: Number(value.toFixed(2)),
-  unit,
-  target: target === null ? null : `<= ${target}`,
-  met: target === null ? null : value <= target,
-});
 
 /** Fills a database with `count` open reports around the demo city's places. */
 async function buildDatabase(dir: string, count: number): Promise<string> {
@@ -66,24 +59,6 @@ async function buildDatabase(dir: string, count: number): Promise<string> {
   })();
   db.$client.close();
   return file;
-}
-
-async function waitFor(url: string, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > end) throw new Error(`${url} did not answer within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 }
 
 /** Median time and size of a viewport answer over `n` requests (the first, which builds the index, excluded). */
@@ -147,27 +122,10 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Row[]> {
       execFileSync('npx', ['vite', 'build', '--outDir', webDist, '--emptyOutDir', '--logLevel', 'error'], {
         stdio: 'inherit',
       });
-    const port = 3190 + Math.floor(Math.random() * 9);
-    const base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: dir,
-        SEED_DEMO: 'false',
-        LOG_LEVEL: 'error',
-        WEB_DIST: webDist,
-      },
-      stdio: 'inherit',
-    });
-    await waitFor(`${base}/api/health`, 60_000);
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'operator', password: DEMO_PASSWORD }),
-    });
-    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const started = await startServer(dir, { WEB_DIST: webDist });
+    server = started.process;
+    const base = started.base;
+    const cookie = await login(base, 'operator', DEMO_PASSWORD);
     const n = smoke ? 5 : 50;
     const city = await viewport(base, cookie, CITY, n);
     const street = await viewport(base, cookie, STREET, n);

@@ -17,6 +17,7 @@ describe('opening the database file', () => {
       expect(p('synchronous')).toBe(2); // FULL
       expect(p('foreign_keys')).toBe(1);
       expect(p('busy_timeout')).toBe(5000);
+      expect(p('cache_size')).toBe(-65536);
       db.$client.close();
     }
   });

@@ -21,6 +21,9 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // 64 MiB of page cache (the default is 2): inserting into a million-report database touches a dozen
+  // index pages per report, and re-reading them from the OS doubled the time of a submission.
+  sqlite.pragma('cache_size = -65536');
   return drizzle(sqlite, { schema }) as Db;
 }
 

@@ -67,6 +67,8 @@ export class DrilldownService {
   constructor(
     private readonly repo: DrilldownRepository,
     private readonly maxHeatCells = HEAT_MAX_CELLS,
+    /** Where the heat map's counts come from: the SQL, or the statistics model (same answers, faster). */
+    private readonly heatCounts: Pick<DrilldownRepository, 'heatmap'> = repo,
   ) {}
 
   /** One page of a figure's reports, newest first by the figure's own time, with the figure's total. */
@@ -86,7 +88,7 @@ export class DrilldownService {
 
   /** Reports received in the period on the heat-map grid (see `domain/heatmap.ts`), and those without a point. */
   heatmap(q: StatsPeriodQuery, scope: StatsScope = {}): StatsHeatmap {
-    const { cells, unlocated } = this.repo.heatmap(Date.parse(q.from), Date.parse(q.to), filtersOf(q, scope));
+    const { cells, unlocated } = this.heatCounts.heatmap(Date.parse(q.from), Date.parse(q.to), filtersOf(q, scope));
     return { ...binHeatmap(cells, this.maxHeatCells), unlocated };
   }
 

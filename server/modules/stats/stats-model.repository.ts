@@ -16,6 +16,8 @@ export type ModelReportRow = [
   areaName: string | null,
   categoryCode: string,
   channel: string,
+  lat: number | null,
+  lng: number | null,
 ];
 
 /** An event as the model replays it: which report, when, and the status change if any. */
@@ -28,7 +30,7 @@ export type ModelEventRow = [
 ];
 
 const COLUMNS =
-  'id, created_at, resolved_at, due_at, rated_at, rating, status, unit_id, area_code, area_name, category_code, channel';
+  'id, created_at, resolved_at, due_at, rated_at, rating, status, unit_id, area_code, area_name, category_code, channel, lat, lng';
 
 /** The reads that fill and refresh the in-memory statistics model; raw rows, iterated, for speed. */
 export class StatsModelRepository {

@@ -7,7 +7,8 @@ import { Rng } from '../../../scripts/seed/random';
 import type { AuthUser } from '../auth/auth.service';
 import { buildTestAppOn, reportBody, TEST_NOW, type TestApp } from '../../test/app';
 import { OverviewRepository, type Dimension, type OverviewFilters } from './overview.repository';
-import type { OverviewSource } from './overview.service';
+import type { GridCount } from '../../domain/heatmap';
+import { DrilldownRepository } from './drilldown.repository';
 import { modelOverviewSource } from './stats-model';
 import { selectKth, TimeOrder } from './time-order';
 
@@ -17,7 +18,8 @@ const DIMS: Dimension[] = ['none', 'unit', 'area', 'category', 'channel'];
 
 let t: TestApp<unknown>;
 let sqlSource: OverviewRepository;
-let model: OverviewSource;
+let model: ReturnType<typeof modelOverviewSource>;
+let drill: DrilldownRepository;
 
 beforeAll(async () => {
   t = await buildTestAppOn(async (d, photoDir) => {
@@ -28,6 +30,7 @@ beforeAll(async () => {
   });
   sqlSource = new OverviewRepository(t.db);
   model = modelOverviewSource(t.db);
+  drill = new DrilldownRepository(t.db);
 }, 60_000);
 afterAll(() => t?.close());
 
@@ -76,6 +79,11 @@ function expectSame(rng: Rng, periods: number) {
         sqlSource.trend(from, to, f, bucket, OFFSET),
       );
       for (const at of [from, to]) expect(model.backlog(at, f), `backlog ${where}`).toEqual(sqlSource.backlog(at, f));
+      const cells = (h: { cells: GridCount[]; unlocated: number }) => ({
+        unlocated: h.unlocated,
+        cells: [...h.cells].sort((a, b) => a.y - b.y || a.x - b.x),
+      });
+      expect(cells(model.heatmap(from, to, f)), `heatmap ${where}`).toEqual(cells(drill.heatmap(from, to, f)));
     }
   }
 }

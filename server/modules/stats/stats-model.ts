@@ -1,5 +1,6 @@
 import { OPEN_STATUSES } from '../../../shared/domain/statuses';
 import type { StatsBucket } from '../../../shared/schemas/stats';
+import { HEAT_STEPS_PER_DEG, type GridCount } from '../../domain/heatmap';
 import { bucketStart } from '../../domain/stats-math';
 import type { BacklogRow, CountsRow, Dimension, OverviewFilters, ResolveTimesRow } from './overview.repository';
 import type { OverviewSource } from './overview.service';
@@ -68,6 +69,8 @@ export class StatsModel implements OverviewSource {
   private area = new Int32Array(0);
   private category = new Int32Array(0);
   private channel = new Int32Array(0);
+  private lat = new Float64Array(0);
+  private lng = new Float64Array(0);
   private openSpan = new Int32Array(0);
   private readonly statuses = new Dictionary();
   private readonly areas = new Dictionary();
@@ -136,8 +139,22 @@ export class StatsModel implements OverviewSource {
 
   /** Adds a report, or updates its columns from its current row. */
   private put(row: ModelReportRow): void {
-    const [id, createdAt, resolvedAt, dueAt, ratedAt, rating, status, unitId, areaCode, areaName, category, channel] =
-      row;
+    const [
+      id,
+      createdAt,
+      resolvedAt,
+      dueAt,
+      ratedAt,
+      rating,
+      status,
+      unitId,
+      areaCode,
+      areaName,
+      category,
+      channel,
+      lat,
+      lng,
+    ] = row;
     let i = this.indexOf(id);
     const isNew = i < 0;
     const resolvedBefore = isNew ? Number.NaN : this.resolvedAt[i]!;
@@ -169,6 +186,8 @@ export class StatsModel implements OverviewSource {
       this.areaNames[a] = areaName;
     this.category[i] = this.categories.id(category);
     this.channel[i] = this.channels.id(channel);
+    this.lat[i] = lat ?? Number.NaN;
+    this.lng[i] = lng ?? Number.NaN;
   }
 
   /** A status change between open and closed opens or closes the report's current span. */
@@ -230,6 +249,8 @@ export class StatsModel implements OverviewSource {
     this.area = grow(this.area);
     this.category = grow(this.category);
     this.channel = grow(this.channel);
+    this.lat = grow(this.lat);
+    this.lng = grow(this.lng);
     this.openSpan = grow(this.openSpan);
   }
 
@@ -421,6 +442,35 @@ export class StatsModel implements OverviewSource {
   unitNames(): Map<number, string> {
     return this.repo.unitNames();
   }
+
+  /**
+   * Reports received in [from, to) (merged duplicates excluded) per cell of the finest heat-map grid,
+   * y = floor(lat * steps), x = floor(lng * steps), and how many have no point yet (as the SQL of
+   * `DrilldownRepository.heatmap`).
+   */
+  heatmap(from: number, to: number, f: OverviewFilters): { cells: GridCount[]; unlocated: number } {
+    const match = this.matcher(f);
+    const cells = new Map<number, GridCount>();
+    let unlocated = 0;
+    if (match) {
+      this.byCreated.visit(from, to, this.n, (i) => {
+        if (this.status[i] === this.duplicate || !match(i)) return;
+        const lat = this.lat[i]!;
+        if (Number.isNaN(lat)) {
+          unlocated++;
+          return;
+        }
+        const y = Math.floor(lat * HEAT_STEPS_PER_DEG);
+        const x = Math.floor(this.lng[i]! * HEAT_STEPS_PER_DEG);
+        // One number per cell: x spans less than 2^21 steps, so y * 2^21 + x is unique and exact.
+        const key = y * 2_097_152 + x;
+        const c = cells.get(key);
+        if (c) c.n++;
+        else cells.set(key, { y, x, n: 1 });
+      });
+    }
+    return { cells: [...cells.values()], unlocated };
+  }
 }
 
 /** Nearest-rank median and 90th percentile (ranks (n+1) div 2 and (9n+9) div 10, as the SQL). */
@@ -446,7 +496,7 @@ function compareKeys(a: string | null, b: string | null): number {
  * The overview's figures from a model on this connection: loaded on the first question (or `warm`), then brought
  * up to date with the event log before each one (each in one read transaction).
  */
-export function modelOverviewSource(db: Db): OverviewSource & { warm(): number } {
+export function modelOverviewSource(db: Db): OverviewSource & Pick<StatsModel, 'heatmap'> & { warm(): number } {
   const inReadTransaction = <T>(fn: () => T): T => db.$client.transaction(fn)();
   let model: StatsModel | undefined;
   const current = (): StatsModel => {
@@ -460,6 +510,7 @@ export function modelOverviewSource(db: Db): OverviewSource & { warm(): number }
     trend: (...a) => current().trend(...a),
     backlog: (...a) => current().backlog(...a),
     unitNames: () => current().unitNames(),
+    heatmap: (...a) => current().heatmap(...a),
     /** Loads (or refreshes) the model now; the number of reports it holds. */
     warm: () => current().size,
   };

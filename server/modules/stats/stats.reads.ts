@@ -43,7 +43,7 @@ export type AsyncStatsReads = {
 export function createStatsReads(db: Db): StatsReads {
   const source = modelOverviewSource(db);
   const overview = new OverviewService(source);
-  const drilldown = new DrilldownService(new DrilldownRepository(db));
+  const drilldown = new DrilldownService(new DrilldownRepository(db), undefined, source);
   return {
     warm: () => ({ reports: source.warm() }),
     overview: (q, scope) => overview.overview(q, scope),

@@ -1,0 +1,73 @@
+/** What the HTTP benchmarks share: rows, percentiles, and the real server as a separate process. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Row } from './run';
+
+/** A row with an upper-bound target (`<= target`), or informational when target is null. */
+export const row = (name: string, value: number, unit: string, target: number | null): Row => ({
+  name,
+  value: Number(value.toFixed(2)),
+  unit,
+  target: target === null ? null : `<= ${target}`,
+  met: target === null ? null : value <= target,
+});
+
+/** The value at percentile `p` (0-100) of `xs` (nearest rank). */
+export function percentile(xs: readonly number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+}
+
+/** Polls `url` until it answers 2xx. */
+export async function waitFor(url: string, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > end) throw new Error(`${url} did not answer within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** A running server process and its base URL. */
+export interface BenchServer {
+  base: string;
+  process: ChildProcess;
+}
+
+/** Starts `server/main.ts` on 127.0.0.1 over `dataDir` (no demo seeding) and waits for it to answer. */
+export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<BenchServer> {
+  const port = 3190 + Math.floor(Math.random() * 9);
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(
+    process.execPath,
+    [...(process.env.BENCH_SERVER_ARGS?.split(' ') ?? []), '--import', 'tsx', 'server/main.ts'],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'error',
+        ...env,
+      },
+      stdio: 'inherit',
+    },
+  );
+  await waitFor(`${base}/api/health`, 60_000);
+  return { base, process: child };
+}
+
+/** Signs in and returns the Cookie header to send. */
+export async function login(base: string, username: string, password: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
