@@ -7,9 +7,7 @@
  * baseline), then while a leader's /stats page refreshes every second; the p99 of the submissions must
  * stay within 1.5 times the baseline's.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -21,7 +19,7 @@ import { StatsModel } from '../../server/modules/stats/stats-model';
 import { StatsModelRepository } from '../../server/modules/stats/stats-model.repository';
 import { DEMO_PASSWORD } from '../seed/load-demo-city';
 import type { Row } from './run';
-import { login, percentile, row, startServer } from './support';
+import { largeHistory, login, percentile, row, startServer } from './support';
 
 export const name = 'stats';
 
@@ -38,24 +36,6 @@ interface Size {
 }
 const FULL: Size = { reports: 1_000_000, rate: 200, seconds: 20, repeats: 5 };
 const SMOKE: Size = { reports: 3_000, rate: 40, seconds: 3, repeats: 1 };
-
-/** The history database for `reports` reports: generated once, then reused (submissions add a few). */
-async function historyDatabase(reports: number, smoke: boolean): Promise<string> {
-  const dir = path.join(tmpdir(), smoke ? `beacon-stats-smoke-${process.pid}` : `beacon-stats-bench-${reports}`);
-  if (existsSync(path.join(dir, 'complete'))) return dir;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/generate-history.ts', '--count', String(reports), '--years', smoke ? '1' : '3'],
-      { env: { ...process.env, DATA_DIR: dir }, stdio: ['ignore', 'inherit', 'inherit'] },
-    );
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`generate-history exited ${code}`))));
-  });
-  writeFileSync(path.join(dir, 'complete'), new Date().toISOString());
-  return dir;
-}
 
 const gc = (): void => {
   setFlagsFromString('--expose-gc');
@@ -193,7 +173,7 @@ async function refreshStats(base: string, cookie: string, from: number, to: numb
 
 export async function run({ smoke }: { smoke: boolean }): Promise<Row[]> {
   const size = smoke ? SMOKE : FULL;
-  const dir = await historyDatabase(size.reports, smoke);
+  const dir = await largeHistory(size.reports, smoke ? 'smoke' : 'shared');
   const rows: Row[] = [];
   try {
     const db = openDatabase(path.join(dir, 'beacon.db'), { readonly: true });

@@ -1,5 +1,8 @@
 /** What the HTTP benchmarks share: rows, percentiles, and the real server as a separate process. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Row } from './run';
 
 /** A row with an upper-bound target (`<= target`), or informational when target is null. */
@@ -39,7 +42,7 @@ export interface BenchServer {
 
 /** Starts `server/main.ts` on 127.0.0.1 over `dataDir` (no demo seeding) and waits for it to answer. */
 export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<BenchServer> {
-  const port = 3190 + Math.floor(Math.random() * 9);
+  const port = Number(env.PORT ?? 3190 + Math.floor(Math.random() * 9));
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(
     process.execPath,
@@ -70,4 +73,31 @@ export async function login(base: string, username: string, password: string): P
   });
   if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
   return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
+
+/**
+ * A data folder holding `reports` generated reports (`npm run generate-history`: 3 years, or 1 for a
+ * smoke run). `shared` keeps it in the temp folder for the next run (the statistics benchmark and the
+ * large-data browser test use the same one; a million reports take a couple of minutes and 1 GB);
+ * `smoke` makes a fresh one for this process. Reports filed against it later stay in it.
+ */
+export async function largeHistory(reports: number, kind: 'shared' | 'smoke'): Promise<string> {
+  const dir = path.join(
+    tmpdir(),
+    kind === 'smoke' ? `beacon-history-smoke-${process.pid}` : `beacon-history-${reports}`,
+  );
+  if (existsSync(path.join(dir, 'complete'))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const years = kind === 'smoke' ? '1' : '3';
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/generate-history.ts', '--count', String(reports), '--years', years],
+      { env: { ...process.env, DATA_DIR: dir }, stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`generate-history exited ${code}`))));
+  });
+  writeFileSync(path.join(dir, 'complete'), new Date().toISOString());
+  return dir;
 }

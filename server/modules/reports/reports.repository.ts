@@ -1,5 +1,6 @@
 import { and, asc, between, desc, eq, gt, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { preparedInsert } from '../../db/prepared-insert';
 import { idempotencyKeys, photos, reportEvents, reportFollowers, reports, users } from '../../db/schema';
 
 /** Row types of the report tables. */
@@ -27,8 +28,12 @@ export class ReportsRepository {
   private readonly idempotency;
   private readonly maxEventId;
   private readonly photosOfReport;
+  private readonly insertReportRow;
+  private readonly insertEventRow;
 
   constructor(private readonly db: Db) {
+    this.insertReportRow = preparedInsert(db, reports);
+    this.insertEventRow = preparedInsert(db, reportEvents);
     this.byId = db
       .select()
       .from(reports)
@@ -85,7 +90,7 @@ export class ReportsRepository {
   }
 
   insertReport(row: NewReportRow): ReportRow {
-    return this.db.insert(reports).values(row).returning().get();
+    return this.insertReportRow(row);
   }
 
   /** Updates a report only if it still has `expectedVersion`; returns the new row or null on a conflict. */
@@ -100,7 +105,7 @@ export class ReportsRepository {
   }
 
   insertEvent(row: NewEventRow): EventRow {
-    return this.db.insert(reportEvents).values(row).returning().get();
+    return this.insertEventRow(row);
   }
 
   eventsOf(reportId: number): EventRow[] {
