@@ -7,7 +7,8 @@
  * baseline), then while a leader's /stats page refreshes every second; the p99 of the submissions must
  * stay within 1.5 times the baseline's.
  */
-import { rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -197,7 +198,12 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Row[]> {
     const bodyList = bodies(db);
     db.$client.close();
 
-    const server = await startServer(dir);
+    // Submissions go to a copy: the shared history stays as generated for the next run and the browser test.
+    const scratch = mkdtempSync(path.join(tmpdir(), 'beacon-stats-load-'));
+    // With its write-ahead log, if a server left one (the browser test's is killed).
+    for (const file of ['beacon.db', 'beacon.db-wal'])
+      if (existsSync(path.join(dir, file))) copyFileSync(path.join(dir, file), path.join(scratch, file));
+    const server = await startServer(scratch);
     try {
       const leader = await login(server.base, 'leader', DEMO_PASSWORD);
       // The worker loads its model at start; the first page waits for it.
@@ -220,6 +226,7 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Row[]> {
       );
     } finally {
       server.process.kill('SIGKILL');
+      rmSync(scratch, { recursive: true, force: true });
     }
     return rows;
   } finally {

@@ -79,7 +79,7 @@ export async function login(base: string, username: string, password: string): P
  * A data folder holding `reports` generated reports (`npm run generate-history`: 3 years, or 1 for a
  * smoke run). `shared` keeps it in the temp folder for the next run (the statistics benchmark and the
  * large-data browser test use the same one; a million reports take a couple of minutes and 1 GB);
- * `smoke` makes a fresh one for this process. Reports filed against it later stay in it.
+ * `smoke` makes a fresh one for this process. Write to a copy: whatever is filed against it stays in it.
  */
 export async function largeHistory(reports: number, kind: 'shared' | 'smoke'): Promise<string> {
   const dir = path.join(

@@ -9,7 +9,13 @@ import type {
   TransitionInput,
 } from '../../shared/schemas/reports';
 import type { AreaDto, CategoryDto, UnitDto } from '../../shared/schemas/categories';
-import type { StatsSummary } from '../../shared/schemas/stats';
+import type {
+  StatsFigure,
+  StatsHeatmap,
+  StatsOverview,
+  StatsReportPage,
+  StatsSummary,
+} from '../../shared/schemas/stats';
 import type { ReplyTemplate } from '../../shared/schemas/admin';
 import type { ReportStatus } from '../../shared/domain/statuses';
 import { ApiError, apiFetch, toApiError } from './http';
@@ -111,4 +117,20 @@ export const templatesApi = {
 export const statsApi = {
   summary: (from: string, to: string, signal?: AbortSignal) =>
     apiFetch<StatsSummary>(`/api/stats/summary?from=${enc(from)}&to=${enc(to)}`, { signal }),
+  /** The leaders' page: `query` is the period and filters (`from`, `to`, `unitId`, ...) plus `bucket`. */
+  overview: (query: URLSearchParams, signal?: AbortSignal) =>
+    apiFetch<StatsOverview>(`/api/stats/overview?${query.toString()}`, { signal }),
+  /** The reports behind one figure, a page at a time (`query`: period, filters, optional `bbox`). */
+  reports: (query: URLSearchParams, figure: StatsFigure, page: number, pageSize: number, signal?: AbortSignal) => {
+    const q = new URLSearchParams(query);
+    q.set('figure', figure);
+    q.set('page', String(page));
+    q.set('pageSize', String(pageSize));
+    return apiFetch<StatsReportPage>(`/api/stats/reports?${q.toString()}`, { signal });
+  },
+  /** Reports received in the period on a grid (`query`: period and filters). */
+  heatmap: (query: URLSearchParams, signal?: AbortSignal) =>
+    apiFetch<StatsHeatmap>(`/api/stats/heatmap?${query.toString()}`, { signal }),
+  /** The address of the CSV download of the period and filters (a plain link: the browser downloads it). */
+  exportCsvUrl: (query: URLSearchParams) => `/api/stats/export.csv?${query.toString()}`,
 };

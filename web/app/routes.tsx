@@ -15,6 +15,8 @@ const LoginPage = lazy(() => import('../pages/LoginPage'));
 const IocPage = lazy(() => import('../pages/IocPage'));
 const UnitPage = lazy(() => import('../pages/UnitPage'));
 const StatsPage = lazy(() => import('../pages/StatsPage'));
+// The same chunk as /stats (see pages/StatsPage.tsx).
+const StatsMonthlyPage = lazy(() => import('../pages/StatsPage').then((m) => ({ default: m.StatsMonthlyPage })));
 const WallPage = lazy(() => import('../pages/WallPage'));
 const AdminPage = lazy(() => import('../pages/AdminPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
@@ -62,6 +64,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole roles={PAGE_ROLES.stats}>
             <StatsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/stats/monthly',
+        element: (
+          <RequireRole roles={PAGE_ROLES.stats}>
+            <StatsMonthlyPage />
           </RequireRole>
         ),
       },

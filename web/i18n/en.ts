@@ -273,7 +273,6 @@ export const en: Record<MessageKey, string> = {
   'reason.not_fixed': 'The problem is not really fixed',
   'reason.other': 'Other reason',
 
-  'stats.title': 'Report statistics',
   'stats.range': 'Period',
   'stats.days': '{n} days',
   'stats.period': 'From {from} to {to}',
@@ -281,12 +280,6 @@ export const en: Record<MessageKey, string> = {
   'stats.resolved': 'Resolved',
   'stats.onTime': 'Resolved on time',
   'stats.onTime.detail': '{onTime} of {resolved} reports resolved before the deadline',
-  'stats.perDay': 'Reports per day and category',
-  'stats.byStatus': 'By status',
-  'stats.byUnit': 'By handling unit',
-  'stats.unit': 'Unit',
-  'stats.count': 'Reports',
-  'stats.empty': 'No data in this period.',
 
   'map.label': 'Map',
   'map.tilesOffline': 'Base map unavailable – showing ward boundaries.',

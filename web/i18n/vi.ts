@@ -269,7 +269,6 @@ export const vi = {
   'reason.not_fixed': 'Sự cố chưa được khắc phục triệt để',
   'reason.other': 'Lý do khác',
 
-  'stats.title': 'Thống kê phản ánh',
   'stats.range': 'Khoảng thời gian',
   'stats.days': '{n} ngày',
   'stats.period': 'Từ {from} đến {to}',
@@ -277,12 +276,6 @@ export const vi = {
   'stats.resolved': 'Đã xử lý xong',
   'stats.onTime': 'Tỉ lệ xử lý đúng hạn',
   'stats.onTime.detail': '{onTime}/{resolved} phản ánh xử lý trước hạn',
-  'stats.perDay': 'Phản ánh theo ngày và loại sự cố',
-  'stats.byStatus': 'Theo trạng thái',
-  'stats.byUnit': 'Theo đơn vị xử lý',
-  'stats.unit': 'Đơn vị',
-  'stats.count': 'Số phản ánh',
-  'stats.empty': 'Chưa có dữ liệu trong khoảng thời gian này.',
 
   'map.label': 'Bản đồ',
   'map.tilesOffline': 'Không tải được bản đồ nền – đang hiển thị ranh giới phường.',
