@@ -3,7 +3,7 @@
  * index build in-process, then starts the real server (a separate process on 127.0.0.1) and measures
  * viewport answers at city and street zoom over HTTP, and the first paint of /ioc/wall in Chromium.
  */
-import { execFileSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,9 +14,8 @@ import { IocMapService } from '../../server/modules/iocmap/iocmap.service';
 import { demoCity } from '../seed/demo-city';
 import { DEMO_PASSWORD, loadDemoCity } from '../seed/load-demo-city';
 import { Rng } from '../seed/random';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import type { Row } from './run';
-import { login, percentile, row, startServer } from './support';
+import { buildWeb, login, percentile, row, startServer, timeToVisible } from './support';
 
 export const name = 'map';
 
@@ -77,25 +76,6 @@ async function viewport(base: string, cookie: string, v: { bbox: string; zoom: n
   return { p50: percentile(times, 50), p95: percentile(times, 95), kb: bytes / 1024 };
 }
 
-async function firstPaint(base: string): Promise<number> {
-  const { chromium } = await import('@playwright/test');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
-  });
-  try {
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-    await context.request.post(`${base}/api/auth/login`, { data: { username: 'operator', password: DEMO_PASSWORD } });
-    const page = await context.newPage();
-    const t0 = performance.now();
-    await page.goto(`${base}/ioc/wall`);
-    await page.locator('.wall-cluster, .wall-marker').first().waitFor({ state: 'visible', timeout: 15_000 });
-    return performance.now() - t0;
-  } finally {
-    await browser.close();
-  }
-}
-
 /** Runs the map benchmark; `smoke` uses 2,000 reports and skips the browser. */
 export async function run({ smoke }: { smoke: boolean }): Promise<Row[]> {
   const count = smoke ? 2_000 : 100_000;
@@ -118,10 +98,7 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Row[]> {
     ];
 
     const webDist = path.join(dir, 'web');
-    if (!smoke)
-      execFileSync('npx', ['vite', 'build', '--outDir', webDist, '--emptyOutDir', '--logLevel', 'error'], {
-        stdio: 'inherit',
-      });
+    if (!smoke) buildWeb(webDist);
     const started = await startServer(dir, { WEB_DIST: webDist });
     server = started.process;
     const base = started.base;
@@ -139,7 +116,15 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Row[]> {
     );
     if (!smoke) {
       // A page that never paints is a missed target, not a lost run.
-      const paint = await firstPaint(base).catch((e: Error) => {
+      const paint = await timeToVisible(
+        base,
+        'operator',
+        DEMO_PASSWORD,
+        '/ioc/wall',
+        '.wall-cluster, .wall-marker',
+        // Any text, markers have none: shown is enough.
+        /(?:)/,
+      ).catch((e: Error) => {
         console.error(`map.first_paint: ${e.message.split('\n')[0]}`);
         return 15_000;
       });

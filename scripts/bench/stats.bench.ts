@@ -20,13 +20,16 @@ import { StatsModel } from '../../server/modules/stats/stats-model';
 import { StatsModelRepository } from '../../server/modules/stats/stats-model.repository';
 import { DEMO_PASSWORD } from '../seed/load-demo-city';
 import type { Row } from './run';
-import { largeHistory, login, percentile, row, startServer } from './support';
+import { buildWeb, largeHistory, login, percentile, row, startServer, timeToVisible } from './support';
 
 export const name = 'stats';
 
 const DAY = 86_400_000;
 const QUERY_TARGET_MS = 50;
 const P99_RATIO_TARGET = 1.5;
+const PAGE_TARGET_MS = 2000;
+/** The page is usable once the first headline figure shows a number. */
+const KPI_READY = '[data-testid="kpi-received-value"]';
 
 interface Size {
   reports: number;
@@ -76,7 +79,8 @@ function timed(model: StatsModel, times: Map<string, number[]>): OverviewSource 
 /** Median time of every query behind the page for one period, by query. */
 function pageQueries(db: Db, model: StatsModel, from: number, to: number, repeats: number): Map<string, number> {
   const times = new Map<string, number[]>();
-  const drill = new DrilldownService(new DrilldownRepository(db));
+  // As the server wires it: the heat map's counts from the model, the lists from SQL.
+  const drill = new DrilldownService(new DrilldownRepository(db), undefined, model);
   const q = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
   for (let r = 0; r < repeats; r++) {
     const overview = new OverviewService(timed(model, times));
@@ -193,8 +197,7 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Row[]> {
     for (const [query, ms] of pageQueries(db, model, to - 30 * DAY, to, size.repeats))
       rows.push(row(`stats.q.${query}_ms`, ms, 'ms', QUERY_TARGET_MS));
     const year = pageQueries(db, model, to - 365 * DAY, to, Math.min(3, size.repeats));
-    const [slowest, slowestMs] = [...year].sort((a, b) => b[1] - a[1])[0]!;
-    rows.push(row(`stats.year.slowest_ms`, slowestMs, `ms (${slowest})`, QUERY_TARGET_MS));
+    for (const [query, ms] of year) rows.push(row(`stats.year.${query}_ms`, ms, 'ms', QUERY_TARGET_MS));
     const bodyList = bodies(db);
     db.$client.close();
 
@@ -203,11 +206,23 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Row[]> {
     // With its write-ahead log, if a server left one (the browser test's is killed).
     for (const file of ['beacon.db', 'beacon.db-wal'])
       if (existsSync(path.join(dir, file))) copyFileSync(path.join(dir, file), path.join(scratch, file));
-    const server = await startServer(scratch);
+    const webDist = path.join(scratch, 'web');
+    if (!smoke) buildWeb(webDist);
+    const server = await startServer(scratch, { WEB_DIST: webDist });
     try {
       const leader = await login(server.base, 'leader', DEMO_PASSWORD);
       // The worker loads its model at start; the first page waits for it.
       rows.push(row('stats.http.first_page_ms', await loadPage(server.base, leader, to - 30 * DAY, to), 'ms', null));
+      if (!smoke) {
+        // The page in Chromium, the model loaded: from navigation to the headline figures on screen.
+        const usable = await timeToVisible(server.base, 'leader', DEMO_PASSWORD, '/stats', KPI_READY, /\d/, 3).catch(
+          (e: Error) => {
+            console.error(`stats.page_usable: ${e.message.split('\n')[0]}`);
+            return 15_000;
+          },
+        );
+        rows.push(row('stats.page_usable_ms', usable, 'ms', PAGE_TARGET_MS));
+      }
 
       await fileReports(server.base, bodyList, size.rate, 1); // warm-up
       const baseline = await fileReports(server.base, bodyList, size.rate, size.seconds);

@@ -1,8 +1,9 @@
 /** What the HTTP benchmarks share: rows, percentiles, and the real server as a separate process. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import type { Row } from './run';
 
 /** A row with an upper-bound target (`<= target`), or informational when target is null. */
@@ -100,4 +101,62 @@ export async function largeHistory(reports: number, kind: 'shared' | 'smoke'): P
   });
   writeFileSync(path.join(dir, 'complete'), new Date().toISOString());
   return dir;
+}
+
+/** Builds the web app into `outDir` (the production bundle the server serves). */
+export function buildWeb(outDir: string): void {
+  execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
+    stdio: 'inherit',
+  });
+}
+
+/**
+ * Milliseconds from navigating to `pagePath` (signed in as `username`) until an element matching the
+ * CSS selector `ready` shows text matching `text`, in headless Chromium at 1366×820, read on the page's
+ * own clock (from its navigation start, checked every frame); the median of `runs` fresh loads.
+ */
+export async function timeToVisible(
+  base: string,
+  username: string,
+  password: string,
+  pagePath: string,
+  ready: string,
+  text: RegExp = /./,
+  runs = 1,
+): Promise<number> {
+  const { chromium } = await import('@playwright/test');
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const times: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 820 } });
+      await context.request.post(`${base}/api/auth/login`, { data: { username, password } });
+      const page = await context.newPage();
+      await page.goto(`${base}${pagePath}`, { waitUntil: 'commit' });
+      const at = await page.waitForFunction(
+        ([selector, source]) => {
+          const doc = (
+            globalThis as unknown as {
+              document: {
+                querySelectorAll(
+                  s: string,
+                ): ArrayLike<{ textContent: string | null; getClientRects(): ArrayLike<unknown> }>;
+              };
+            }
+          ).document;
+          const found = Array.from(doc.querySelectorAll(selector!)).some(
+            (e) => e.getClientRects().length > 0 && new RegExp(source!).test(e.textContent ?? ''),
+          );
+          return found ? performance.now() : false;
+        },
+        [ready, text.source],
+        { polling: 'raf', timeout: 15_000 },
+      );
+      times.push((await at.jsonValue()) as number);
+      await context.close();
+    }
+    return percentile(times, 50);
+  } finally {
+    await browser.close();
+  }
 }

@@ -156,6 +156,11 @@ function figureSql(figure: StatsFigure, from: number, to: number, w: SQL): Figur
   }
 }
 
+/** What a drill-down row shows (no reporter, no description). */
+const DRILL_COLUMNS = sql`r.tracking_code as trackingCode, r.category_code as categoryCode, r.status, r.priority,
+  r.channel, r.area_code as areaCode, r.area_name as areaName, r.unit_id as unitId, u.name_vi as unitName,
+  r.created_at as createdAt, r.due_at as dueAt, r.resolved_at as resolvedAt, r.rating`;
+
 /** The reports behind the leaders' figures: drill-down lists, the heat map and the export. */
 export class DrilldownRepository {
   constructor(private readonly db: Db) {}
@@ -166,13 +171,25 @@ export class DrilldownRepository {
     return this.db.get<{ n: number }>(sql`${q.with} select count(*) as n from reports r where ${q.where}`)!.n;
   }
 
+  /** The drill-down rows of these reports, in the order given. */
+  rowsByIds(ids: readonly number[]): DrilldownRow[] {
+    if (!ids.length) return [];
+    const rows = this.db.all<DrilldownRow & { id: number }>(sql`
+      select r.id, ${DRILL_COLUMNS}
+      from reports r left join units u on u.id = r.unit_id
+      where r.id in (${sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )})`);
+    const byId = new Map(rows.map(({ id, ...row }) => [id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
   /** A page of a figure's reports, newest first by the figure's own time, ties by id (newest first). */
   page(figure: StatsFigure, from: number, to: number, f: StatsFilters, limit: number, offset: number): DrilldownRow[] {
     const q = figureSql(figure, from, to, statsWhere(f));
     return this.db.all<DrilldownRow>(sql`${q.with}
-      select r.tracking_code as trackingCode, r.category_code as categoryCode, r.status, r.priority, r.channel,
-        r.area_code as areaCode, r.area_name as areaName, r.unit_id as unitId, u.name_vi as unitName,
-        r.created_at as createdAt, r.due_at as dueAt, r.resolved_at as resolvedAt, r.rating
+      select ${DRILL_COLUMNS}
       from reports r left join units u on u.id = r.unit_id
       where ${q.where}
       order by ${q.time} desc, r.id desc

@@ -11,6 +11,7 @@ import { csvLine } from '../../domain/csv';
 import { geoReportValues, toGeoReport } from '../../domain/georeport';
 import { binHeatmap, HEAT_MAX_CELLS } from '../../domain/heatmap';
 import type { DrilldownRepository, DrilldownRow, StatsFilters } from './drilldown.repository';
+import type { StatsModel } from './stats-model';
 import type { StatsScope } from './stats.repository';
 
 /**
@@ -67,8 +68,12 @@ export class DrilldownService {
   constructor(
     private readonly repo: DrilldownRepository,
     private readonly maxHeatCells = HEAT_MAX_CELLS,
-    /** Where the heat map's counts come from: the SQL, or the statistics model (same answers, faster). */
-    private readonly heatCounts: Pick<DrilldownRepository, 'heatmap'> = repo,
+    /**
+     * The statistics model, when there is one: it counts a figure and picks a page's reports (same
+     * answers as the SQL, held so by a test, in milliseconds on a million reports) and bins the heat map;
+     * the rows of the page still come from the database.
+     */
+    private readonly model?: Pick<StatsModel, 'heatmap' | 'figurePage'>,
   ) {}
 
   /** One page of a figure's reports, newest first by the figure's own time, with the figure's total. */
@@ -76,10 +81,20 @@ export class DrilldownService {
     const from = Date.parse(q.from);
     const to = Date.parse(q.to);
     const f = filtersOf(q, scope);
-    const rows = this.repo.page(q.figure, from, to, f, q.pageSize, (q.page - 1) * q.pageSize);
+    const offset = (q.page - 1) * q.pageSize;
+    let total: number;
+    let rows: DrilldownRow[];
+    if (this.model) {
+      const page = this.model.figurePage(q.figure, from, to, f, offset, q.pageSize);
+      total = page.total;
+      rows = this.repo.rowsByIds(page.ids);
+    } else {
+      total = this.repo.count(q.figure, from, to, f);
+      rows = this.repo.page(q.figure, from, to, f, q.pageSize, offset);
+    }
     return {
       figure: q.figure,
-      total: this.repo.count(q.figure, from, to, f),
+      total,
       page: q.page,
       pageSize: q.pageSize,
       items: rows.map(presentItem),
@@ -88,7 +103,11 @@ export class DrilldownService {
 
   /** Reports received in the period on the heat-map grid (see `domain/heatmap.ts`), and those without a point. */
   heatmap(q: StatsPeriodQuery, scope: StatsScope = {}): StatsHeatmap {
-    const { cells, unlocated } = this.heatCounts.heatmap(Date.parse(q.from), Date.parse(q.to), filtersOf(q, scope));
+    const { cells, unlocated } = (this.model ?? this.repo).heatmap(
+      Date.parse(q.from),
+      Date.parse(q.to),
+      filtersOf(q, scope),
+    );
     return { ...binHeatmap(cells, this.maxHeatCells), unlocated };
   }
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STATS_BUCKETS } from '../../../shared/schemas/stats';
+import { STATS_BUCKETS, STATS_FIGURES } from '../../../shared/schemas/stats';
 import { generateLargeHistory } from '../../../scripts/seed/large-history';
 import { loadDemoCity } from '../../../scripts/seed/load-demo-city';
 import { Rng } from '../../../scripts/seed/random';
@@ -84,6 +84,17 @@ function expectSame(rng: Rng, periods: number) {
         cells: [...h.cells].sort((a, b) => a.y - b.y || a.x - b.x),
       });
       expect(cells(model.heatmap(from, to, f)), `heatmap ${where}`).toEqual(cells(drill.heatmap(from, to, f)));
+      // The reports behind each figure: the same total and the same page, in the same order.
+      const boxed =
+        rng.int(0, 2) === 0 ? { ...f, bbox: { minLng: 109.25, minLat: 13.0, maxLng: 109.31, maxLat: 13.1 } } : f;
+      for (const figure of STATS_FIGURES) {
+        const offset = rng.pick([0, 0, 7, 40]);
+        const page = model.figurePage(figure, from, to, boxed, offset, 15);
+        expect(page.total, `${figure} total ${where}`).toBe(drill.count(figure, from, to, boxed));
+        expect(drill.rowsByIds(page.ids), `${figure} page ${where}`).toEqual(
+          drill.page(figure, from, to, boxed, 15, offset),
+        );
+      }
     }
   }
 }

@@ -2,11 +2,13 @@ import { OPEN_STATUSES } from '../../../shared/domain/statuses';
 import type { StatsBucket } from '../../../shared/schemas/stats';
 import { HEAT_STEPS_PER_DEG, type GridCount } from '../../domain/heatmap';
 import { bucketStart } from '../../domain/stats-math';
+import type { StatsFigure } from '../../../shared/schemas/stats';
+import type { StatsFilters } from './drilldown.repository';
 import type { BacklogRow, CountsRow, Dimension, OverviewFilters, ResolveTimesRow } from './overview.repository';
 import type { OverviewSource } from './overview.service';
 import type { Db } from '../../db/client';
 import { StatsModelRepository, type ModelEventRow, type ModelReportRow } from './stats-model.repository';
-import { grow, selectKth, TimeOrder } from './time-order';
+import { grow, selectKth, sortedMatches, TimeOrder } from './time-order';
 
 const DAY = 86_400_000;
 const OPEN = new Set<string>(OPEN_STATUSES);
@@ -255,17 +257,24 @@ export class StatsModel implements OverviewSource {
   }
 
   /** The filter as a test on a report index, or null when it can match nothing. */
-  private matcher(f: OverviewFilters): ((i: number) => boolean) | null {
+  private matcher(f: StatsFilters): ((i: number) => boolean) | null {
     const unit = f.unitId;
     const area = f.areaCode === undefined ? undefined : this.areas.find(f.areaCode);
     const category = f.categoryCode === undefined ? undefined : this.categories.find(f.categoryCode);
     const channel = f.channel === undefined ? undefined : this.channels.find(f.channel);
     if (area === -1 || category === -1 || channel === -1) return null;
+    const box = f.bbox;
     return (i) =>
       (unit === undefined || this.unit[i] === unit) &&
       (area === undefined || this.area[i] === area) &&
       (category === undefined || this.category[i] === category) &&
-      (channel === undefined || this.channel[i] === channel);
+      (channel === undefined || this.channel[i] === channel) &&
+      // A box takes its min edges and leaves its max ones; a report without a point (NaN) is in none.
+      (box === undefined ||
+        (this.lat[i]! >= box.minLat &&
+          this.lat[i]! < box.maxLat &&
+          this.lng[i]! >= box.minLng &&
+          this.lng[i]! < box.maxLng));
   }
 
   /** The group a report falls in for a dimension (a number), and the group's key and name. */
@@ -416,16 +425,8 @@ export class StatsModel implements OverviewSource {
 
   backlog(at: number, f: OverviewFilters): BacklogRow {
     const match = this.matcher(f);
-    const ages: number[] = [];
-    if (match) {
-      // Open at `at`: a span opened before it and closed at or after it (a change at `at` comes after).
-      const visit = (s: number) => {
-        const i = this.spanReport[s]!;
-        if (this.spanOpened[s]! < at && match(i)) ages.push(at - this.createdAt[i]!);
-      };
-      this.byClosed.visit(at, Number.POSITIVE_INFINITY, this.spans, visit);
-      for (const s of this.openSpans) visit(s);
-    }
+    // Open at `at`: a span opened before it and closed at or after it (a change at `at` comes after).
+    const ages = match ? this.openAt(at, match).map((i) => at - this.createdAt[i]!) : [];
     const bands = { under1d: 0, d1to3: 0, d3to7: 0, over7d: 0 };
     let oldest: number | null = null;
     for (const age of ages) {
@@ -444,11 +445,102 @@ export class StatsModel implements OverviewSource {
   }
 
   /**
+   * The reports behind a figure (the definitions of `DrilldownRepository`'s figureSql): how many, and
+   * the ids of ranks [offset, offset + limit) newest first by the figure's own time (receipt for the
+   * backlog), ties by id, newest first. Counting and paging a year of a million-report city here takes
+   * milliseconds where the SQL took up to half a second with a filter.
+   */
+  figurePage(
+    figure: StatsFigure,
+    from: number,
+    to: number,
+    f: StatsFilters,
+    offset: number,
+    limit: number,
+  ): { total: number; ids: number[] } {
+    const match = this.matcher(f);
+    if (!match) return { total: 0, ids: [] };
+    const created = (keep: (i: number) => boolean) =>
+      sortedMatches(
+        this.byCreated,
+        (i) => this.createdAt[i]!,
+        from,
+        to,
+        this.n,
+        (i) => keep(i) && match(i),
+      );
+    const resolved = (keep: (i: number) => boolean) =>
+      sortedMatches(
+        this.byResolved,
+        (i) => this.resolvedAt[i]!,
+        from,
+        to,
+        this.n,
+        (i) => keep(i) && match(i),
+      );
+    const rated = (keep: (i: number) => boolean) =>
+      sortedMatches(
+        this.byRated,
+        (i) => this.ratedAt[i]!,
+        from,
+        to,
+        this.n,
+        (i) => keep(i) && match(i),
+      );
+    let list: number[];
+    switch (figure) {
+      case 'received':
+        list = created((i) => this.status[i] !== this.duplicate);
+        break;
+      case 'rejected':
+        list = created((i) => this.status[i] === this.rejected);
+        break;
+      case 'duplicates':
+        list = created((i) => this.status[i] === this.duplicate);
+        break;
+      case 'resolved':
+        list = resolved(() => true);
+        break;
+      case 'onTime':
+        list = resolved((i) => this.resolvedAt[i]! <= this.dueAt[i]!);
+        break;
+      case 'late':
+        list = resolved((i) => this.resolvedAt[i]! > this.dueAt[i]!);
+        break;
+      case 'rated':
+        list = rated(() => true);
+        break;
+      case 'unsatisfied':
+        list = rated((i) => this.rating[i]! <= 3);
+        break;
+      case 'backlog':
+        list = this.openAt(to, match).sort((a, b) => this.createdAt[a]! - this.createdAt[b]! || a - b);
+        break;
+    }
+    const total = list.length;
+    const ids: number[] = [];
+    for (let r = offset; r < Math.min(total, offset + limit); r++) ids.push(this.id[list[total - 1 - r]!]!);
+    return { total, ids };
+  }
+
+  /** The reports open at `at` that match (see `backlog`). */
+  private openAt(at: number, match: (i: number) => boolean): number[] {
+    const out: number[] = [];
+    const visit = (s: number) => {
+      const i = this.spanReport[s]!;
+      if (this.spanOpened[s]! < at && match(i)) out.push(i);
+    };
+    this.byClosed.visit(at, Number.POSITIVE_INFINITY, this.spans, visit);
+    for (const s of this.openSpans) visit(s);
+    return out;
+  }
+
+  /**
    * Reports received in [from, to) (merged duplicates excluded) per cell of the finest heat-map grid,
    * y = floor(lat * steps), x = floor(lng * steps), and how many have no point yet (as the SQL of
    * `DrilldownRepository.heatmap`).
    */
-  heatmap(from: number, to: number, f: OverviewFilters): { cells: GridCount[]; unlocated: number } {
+  heatmap(from: number, to: number, f: StatsFilters): { cells: GridCount[]; unlocated: number } {
     const match = this.matcher(f);
     const cells = new Map<number, GridCount>();
     let unlocated = 0;
@@ -496,7 +588,9 @@ function compareKeys(a: string | null, b: string | null): number {
  * The overview's figures from a model on this connection: loaded on the first question (or `warm`), then brought
  * up to date with the event log before each one (each in one read transaction).
  */
-export function modelOverviewSource(db: Db): OverviewSource & Pick<StatsModel, 'heatmap'> & { warm(): number } {
+export function modelOverviewSource(
+  db: Db,
+): OverviewSource & Pick<StatsModel, 'heatmap' | 'figurePage'> & { warm(): number } {
   const inReadTransaction = <T>(fn: () => T): T => db.$client.transaction(fn)();
   let model: StatsModel | undefined;
   const current = (): StatsModel => {
@@ -511,6 +605,7 @@ export function modelOverviewSource(db: Db): OverviewSource & Pick<StatsModel, '
     backlog: (...a) => current().backlog(...a),
     unitNames: () => current().unitNames(),
     heatmap: (...a) => current().heatmap(...a),
+    figurePage: (...a) => current().figurePage(...a),
     /** Loads (or refreshes) the model now; the number of reports it holds. */
     warm: () => current().size,
   };

@@ -57,19 +57,27 @@ export class TimeOrder {
 
   /** Calls `fn` with every item whose current time is in [from, to) (`to` = Infinity takes all after `from`). */
   visit(from: number, to: number, count: number, fn: (i: number) => void): void {
+    this.visitParts(from, to, count, fn);
+  }
+
+  /**
+   * The same, telling which items come from the sorted run (in ascending time, then index) and which
+   * are dirty (after the run, in no order).
+   */
+  visitParts(from: number, to: number, count: number, fn: (i: number, dirty: boolean) => void): void {
     if (this.dirtyList.length > Math.max(20_000, count / 20)) this.rebuild(count);
     const { order, times, length, dirtyFlag, dirtyList } = this;
     if (dirtyList.length === 0) {
-      for (let k = lowerBound(times, length, from); k < length && times[k]! < to; k++) fn(order[k]!);
+      for (let k = lowerBound(times, length, from); k < length && times[k]! < to; k++) fn(order[k]!, false);
       return;
     }
     for (let k = lowerBound(times, length, from); k < length && times[k]! < to; k++) {
       const i = order[k]!;
-      if (!dirtyFlag[i]) fn(i);
+      if (!dirtyFlag[i]) fn(i, false);
     }
     for (const i of dirtyList) {
       const t = this.timeOf(i);
-      if (t >= from && t < to) fn(i);
+      if (t >= from && t < to) fn(i, true);
     }
   }
 }
@@ -79,6 +87,37 @@ export function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T, min
   const b = new (a.constructor as new (n: number) => T)(Math.max(1024, a.length * 2, min));
   b.set(a);
   return b;
+}
+
+/**
+ * The items in [from, to) that pass `keep`, in ascending (time, index) order: the sorted run as it
+ * stands, merged with the dirty items (sorted apart; there are few).
+ */
+export function sortedMatches(
+  order: TimeOrder,
+  timeOf: (i: number) => number,
+  from: number,
+  to: number,
+  count: number,
+  keep: (i: number) => boolean,
+): number[] {
+  const run: number[] = [];
+  const loose: number[] = [];
+  order.visitParts(from, to, count, (i, dirty) => {
+    if (keep(i)) (dirty ? loose : run).push(i);
+  });
+  if (!loose.length) return run;
+  loose.sort((a, b) => timeOf(a) - timeOf(b) || a - b);
+  const out: number[] = [];
+  let x = 0;
+  let y = 0;
+  while (x < run.length || y < loose.length) {
+    const a = run[x];
+    const b = loose[y];
+    const takeRun = b === undefined || (a !== undefined && (timeOf(a) - timeOf(b) || a - b) < 0);
+    out.push(takeRun ? run[x++]! : loose[y++]!);
+  }
+  return out;
 }
 
 /** First position whose value is >= x in an ascending array. */
