@@ -14,7 +14,7 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
-type Step = { at: number; index: number; action: ReportAction | 'file' };
+type Step = { at: number; index: number; action: ReportAction | 'file' | 'rate' };
 
 /** Where a report ends up: drawn once per report, then played out as timed steps. */
 type Fate =
@@ -47,6 +47,11 @@ const OPEN_FATES: readonly Fate[] = ['open_received', 'open_assigned', 'in_progr
 const CHANNELS: Record<Channel, number> = { app: 55, web: 15, hotline: 15, walk_in: 5, helper: 8, open311: 2 };
 
 // Residents report mostly in daytime, more on weekdays.
+/** How residents rate a fixed problem (weights): mostly satisfied, some not. */
+const SCORES = { '5': 48, '4': 27, '3': 12, '2': 7, '1': 6 };
+const RATING_THANKS = ['Xử lý nhanh, cảm ơn các anh.', 'Rất hài lòng.', 'Cảm ơn phường đã xử lý kịp thời.'];
+const RATING_COMPLAINTS = ['Xử lý chậm, phải nhắc nhiều lần.', 'Mới sửa tạm, chưa triệt để.', 'Chưa hài lòng.'];
+
 function randomFilingTime(rng: Rng, now: number): number {
   for (;;) {
     const t = now - rng.next() * 90 * DAY;
@@ -103,7 +108,7 @@ export async function generateHistory(db: Db, opts: { now: number; count: number
     const open = OPEN_FATES.includes(fate);
     if (open && age > 6 * DAY && !rng.chance(0.04)) fate = rng.pick(['closed', 'closed', 'resolved'] as const);
     if (!open && age < 2 * DAY && rng.chance(0.6)) fate = rng.pick(OPEN_FATES);
-    return { category, place, filedAt, fate, id: 0, trackingCode: '', unitId: null as number | null };
+    return { category, place, filedAt, fate, id: 0, trackingCode: '', token: '', unitId: null as number | null };
   });
   // Photos draw from their own sequence, so the history's course does not depend on them.
   const photoRng = new Rng(7);
@@ -149,7 +154,8 @@ export async function generateHistory(db: Db, opts: { now: number; count: number
       add('dispatch', rng.int(10, 120) * MIN);
       add('resolve', work());
     }
-    if (p.fate === 'closed') add('close', rng.int(6, 72) * HOUR);
+    // Most closed reports were closed by the resident's rating (mostly satisfied), the rest by the IOC.
+    if (p.fate === 'closed') add(rng.chance(0.65) ? 'rate' : 'close', rng.int(2, 72) * HOUR);
   });
   steps.sort((a, b) => a.at - b.at || a.index - b.index);
 
@@ -180,9 +186,22 @@ export async function generateHistory(db: Db, opts: { now: number; count: number
       Object.assign(p, {
         id: result.id,
         trackingCode: result.trackingCode,
+        token: result.residentToken,
         unitId: result.unit?.id ?? null,
       });
       filed++;
+      continue;
+    }
+    if (step.action === 'rate') {
+      const score = Number(rng.weighted(SCORES));
+      try {
+        services.residents.rate(p.trackingCode, p.token, {
+          score,
+          comment: rng.chance(0.4) ? rng.pick(score >= 4 ? RATING_THANKS : RATING_COMPLAINTS) : undefined,
+        });
+      } catch (e) {
+        if (process.env.DEBUG_SEED) console.log('rate', (e as Error).message);
+      }
       continue;
     }
     const replies = demoCity.replies[p.category.code] ?? ['Đã xử lý xong.'];

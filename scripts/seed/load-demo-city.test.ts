@@ -29,6 +29,16 @@ describe('the demo city', () => {
       select count(*) as n from reports r
       where r.status != (select e.to_status from report_events e where e.report_id = r.id and e.type != 'duplicate_merged' order by e.id desc limit 1)`)!;
     expect(mismatched.n).toBe(0);
+    // Residents rated fixed problems (the leaders' satisfaction figures), within the default 30 days too,
+    // mostly satisfied but not all; a rating closes the report.
+    const ratings = db.all<{ rating: number; status: string; recent: number }>(sql`
+      select rating, status, rated_at > ${now - 30 * 86_400_000} as recent from reports where rated_at is not null`);
+    expect(ratings.length).toBeGreaterThan(30);
+    expect(ratings.filter((r) => r.recent).length).toBeGreaterThan(5);
+    expect(new Set(ratings.map((r) => r.status))).toEqual(new Set(['closed']));
+    const satisfied = ratings.filter((r) => r.rating >= 4).length / ratings.length;
+    expect(satisfied).toBeGreaterThan(0.5);
+    expect(satisfied).toBeLessThan(0.95);
 
     const { app } = buildApp({
       db,
