@@ -39,7 +39,7 @@ interface Size {
   repeats: number;
 }
 const FULL: Size = { reports: 1_000_000, rate: 200, seconds: 20, repeats: 5 };
-const SMOKE: Size = { reports: 3_000, rate: 40, seconds: 3, repeats: 1 };
+const SMOKE: Size = { reports: 3_000, rate: 40, seconds: 4, repeats: 1 };
 
 const gc = (): void => {
   setFlagsFromString('--expose-gc');
@@ -212,7 +212,9 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Row[]> {
     try {
       const leader = await login(server.base, 'leader', DEMO_PASSWORD);
       // The worker loads its model at start; the first page waits for it.
-      rows.push(row('stats.http.first_page_ms', await loadPage(server.base, leader, to - 30 * DAY, to), 'ms', null));
+      rows.push(
+        row('stats.http.first_page_after_start_ms', await loadPage(server.base, leader, to - 30 * DAY, to), 'ms', null),
+      );
       if (!smoke) {
         // The page in Chromium, the model loaded: from navigation to the headline figures on screen.
         const usable = await timeToVisible(server.base, 'leader', DEMO_PASSWORD, '/stats', KPI_READY, /\d/, 3).catch(
@@ -224,13 +226,20 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Row[]> {
         rows.push(row('stats.page_usable_ms', usable, 'ms', PAGE_TARGET_MS));
       }
 
-      await fileReports(server.base, bodyList, size.rate, 1); // warm-up
-      const baseline = await fileReports(server.base, bodyList, size.rate, size.seconds);
-      let done = false;
-      const page = refreshStats(server.base, leader, to - 30 * DAY, to, () => done);
-      const loaded = await fileReports(server.base, bodyList, size.rate, size.seconds);
-      done = true;
-      const pageTimes = await page;
+      await fileReports(server.base, bodyList, size.rate, 2); // warm-up
+      // Alone, then with the page refreshing, twice over (half the time each), so neither side gets
+      // all of the warm-up or all of the drift of a shared machine.
+      const baseline: number[] = [];
+      const loaded: number[] = [];
+      const pageTimes: number[] = [];
+      for (let round = 0; round < 2; round++) {
+        baseline.push(...(await fileReports(server.base, bodyList, size.rate, size.seconds / 2)));
+        let done = false;
+        const page = refreshStats(server.base, leader, to - 30 * DAY, to, () => done);
+        loaded.push(...(await fileReports(server.base, bodyList, size.rate, size.seconds / 2)));
+        done = true;
+        pageTimes.push(...(await page));
+      }
       const p99 = percentile(baseline, 99);
       const p99Loaded = percentile(loaded, 99);
       rows.push(

@@ -264,6 +264,8 @@ export class StatsModel implements OverviewSource {
     const channel = f.channel === undefined ? undefined : this.channels.find(f.channel);
     if (area === -1 || category === -1 || channel === -1) return null;
     const box = f.bbox;
+    if (unit === undefined && area === undefined && category === undefined && channel === undefined && !box)
+      return () => true;
     return (i) =>
       (unit === undefined || this.unit[i] === unit) &&
       (area === undefined || this.area[i] === area) &&
@@ -396,16 +398,16 @@ export class StatsModel implements OverviewSource {
     const points = new Map<string, { start: string; received: number; resolved: number; resolvedOnTime: number }>();
     if (!match) return [];
     // Bucket starts by local day number, computed once per day rather than once per report.
-    const starts = new Map<number, string>();
+    const byDay = new Map<number, { start: string; received: number; resolved: number; resolvedOnTime: number }>();
     const point = (t: number) => {
       const day = Math.floor((t + offsetMs) / DAY);
-      let start = starts.get(day);
-      if (start === undefined) {
-        start = bucketStart(day * DAY - offsetMs, bucket, offsetMs / 60_000);
-        starts.set(day, start);
+      let p = byDay.get(day);
+      if (!p) {
+        const start = bucketStart(day * DAY - offsetMs, bucket, offsetMs / 60_000);
+        p = points.get(start);
+        if (!p) points.set(start, (p = { start, received: 0, resolved: 0, resolvedOnTime: 0 }));
+        byDay.set(day, p);
       }
-      let p = points.get(start);
-      if (!p) points.set(start, (p = { start, received: 0, resolved: 0, resolvedOnTime: 0 }));
       return p;
     };
     this.byCreated.visit(from, to, this.n, (i) => {
