@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { OPEN_STATUSES } from '../../../shared/domain/statuses';
 import type { StatsFigure } from '../../../shared/schemas/stats';
 import type { Db } from '../../db/client';
+import type { GeoReportSource } from '../../domain/georeport';
 import type { GridCount } from '../../domain/heatmap';
 import { HEAT_STEPS_PER_DEG } from '../../domain/heatmap';
 
@@ -41,24 +42,7 @@ export interface DrilldownRow {
 }
 
 /** One report of the export, as stored, with its latest public note and first public photo. */
-export interface ExportRow {
-  id: number;
-  trackingCode: string;
-  status: string;
-  statusNote: string | null;
-  categoryCode: string;
-  categoryName: string | null;
-  publicLocation: string | null;
-  description: string;
-  unitName: string | null;
-  createdAt: number;
-  updatedAt: number;
-  dueAt: number;
-  address: string | null;
-  lat: number | null;
-  lng: number | null;
-  photoId: string | null;
-}
+export type ExportRow = Omit<GeoReportSource, 'status'> & { id: number; status: string };
 
 const OPEN = sql.join(
   OPEN_STATUSES.map((s) => sql`${s}`),

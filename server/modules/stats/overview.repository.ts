@@ -28,6 +28,20 @@ export interface CountsRow {
   ratingSum: number;
 }
 
+/** A group's counts before anything is counted. */
+export const emptyCounts = (key: string | null, name: string | null): CountsRow => ({
+  key,
+  name,
+  received: 0,
+  rejected: 0,
+  duplicates: 0,
+  resolved: 0,
+  onTime: 0,
+  ratings: 0,
+  satisfied: 0,
+  ratingSum: 0,
+});
+
 /** Nearest-rank median and 90th percentile of minutes from receipt to resolution, per group. */
 export interface ResolveTimesRow {
   key: string | null;

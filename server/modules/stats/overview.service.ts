@@ -8,8 +8,9 @@ import type {
 } from '../../../shared/schemas/stats';
 import { bucketStarts, compare, rate } from '../../domain/stats-math';
 import { DEFAULT_CALENDAR } from '../../domain/working-time';
-import type {
-  BacklogRow,
+import {
+  emptyCounts,
+  type BacklogRow,
   CountsRow,
   Dimension,
   OverviewFilters,
@@ -18,18 +19,7 @@ import type {
 } from './overview.repository';
 import type { StatsScope } from './stats.repository';
 
-const EMPTY: CountsRow = {
-  key: null,
-  name: null,
-  received: 0,
-  rejected: 0,
-  duplicates: 0,
-  resolved: 0,
-  onTime: 0,
-  ratings: 0,
-  satisfied: 0,
-  ratingSum: 0,
-};
+const EMPTY = emptyCounts(null, null);
 
 const satisfactionOf = (c: CountsRow): Satisfaction => ({
   count: c.ratings,
