@@ -1,14 +1,9 @@
 import { expect, request as http, test, type APIRequestContext, type Page } from '@playwright/test';
-import type { AxeResults, Result } from 'axe-core';
-import { createRequire } from 'node:module';
 import { BASE_URL } from '../playwright.config';
-import { DEMO_PASSWORD } from './helpers';
+import { axeViolations, DEMO_PASSWORD } from './helpers';
 import { resolveWithPhoto } from './resolve';
 
 // Accessibility: axe-core on the resident pages, in both languages, on a phone.
-const require = createRequire(import.meta.url);
-const AXE_PATH = require.resolve('axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const LANGUAGES = [
   { lang: 'vi', button: 'Tiếng Việt' },
@@ -73,32 +68,10 @@ async function resolveThroughDesks(filed: Filed): Promise<void> {
   await staff.dispose();
 }
 
-/** One line per offending node: rule id, impact, CSS target, and axe's summary. */
-function describeViolations(violations: Result[]): string {
-  return violations
-    .flatMap((v) =>
-      v.nodes.map(
-        (n) =>
-          `- ${v.id} [${v.impact ?? 'n/a'}] ${JSON.stringify(n.target)}: ${v.help}` +
-          (n.failureSummary ? `\n    ${n.failureSummary.replace(/\n/g, '\n    ')}` : ''),
-      ),
-    )
-    .join('\n');
-}
-
 // The page's globals, typed here: the e2e folder compiles without the DOM library.
 interface PageGlobals {
-  axe: { run: (context: unknown, options: object) => Promise<AxeResults> };
   document: { documentElement: { lang: string } };
   localStorage: { setItem: (key: string, value: string) => void };
-}
-
-async function runAxe(page: Page): Promise<AxeResults> {
-  await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate((tags) => {
-    const g = globalThis as unknown as PageGlobals;
-    return g.axe.run(g.document, { runOnly: { type: 'tag', values: tags } });
-  }, TAGS);
 }
 
 /** Switches the interface language with the header's buttons and checks the page says so. */
@@ -193,8 +166,7 @@ test.describe('accessibility (axe, WCAG 2.2 AA) on a phone', () => {
         await page.goto(target.path({ open: open.trackingCode, resolved: resolved.trackingCode }));
         await useLanguage(page, language);
         await target.ready(page);
-        const results = await runAxe(page);
-        const report = describeViolations(results.violations);
+        const report = await axeViolations(page);
         if (report) console.log(`axe on ${target.name} (${language.lang}):\n${report}`);
         // An empty list, or each violation as "- id [impact] target: help".
         expect(report, `axe violations on ${target.name} (${language.lang})`).toBe('');

@@ -1,15 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { AxeResults, Result } from 'axe-core';
-import { createRequire } from 'node:module';
-import { shot, signedIn } from './helpers';
+import { axeViolations, shot, signedIn } from './helpers';
 
 // The city's administrator: new ward boundaries through the import wizard (with its preview), a point
 // tested against the routing rules, an API key for another system, and the audit log of it all; axe
 // on every admin section.
-
-const require = createRequire(import.meta.url);
-const AXE_PATH = require.resolve('axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** A closed, counter-clockwise ring of `n` corners around a centre ([lng, lat], GeoJSON order). */
 function ring(lng: number, lat: number, rLng: number, rLat: number, n = 10): [number, number][] {
@@ -51,31 +45,9 @@ const WARDS = {
 /** Chợ Phú Lâm, in Phường Phú Yên: urban infrastructure there goes to the ward, not the city department. */
 const PHU_LAM = { lat: '13.0648', lng: '109.2921' };
 
-// The page's globals, typed here: the e2e folder compiles without a DOM of its own in the browser.
-interface PageGlobals {
-  axe: { run: (context: unknown, options: object) => Promise<AxeResults> };
-  document: unknown;
-}
-
-function describeViolations(violations: Result[]): string {
-  return violations
-    .flatMap((v) =>
-      v.nodes.map(
-        (n) =>
-          `- ${v.id} [${v.impact ?? 'n/a'}] ${JSON.stringify(n.target)}: ${v.help}` +
-          (n.failureSummary ? `\n    ${n.failureSummary.replace(/\n/g, '\n    ')}` : ''),
-      ),
-    )
-    .join('\n');
-}
-
+/** Fails the test, printing each violation, when axe finds anything on the page. */
 async function expectNoAxeViolations(page: Page, name: string): Promise<void> {
-  await page.addScriptTag({ path: AXE_PATH });
-  const results = await page.evaluate((tags) => {
-    const g = globalThis as unknown as PageGlobals;
-    return g.axe.run(g.document, { runOnly: { type: 'tag', values: tags } });
-  }, TAGS);
-  const report = describeViolations(results.violations);
+  const report = await axeViolations(page);
   if (report) console.log(`axe on ${name}:\n${report}`);
   expect(report, `axe violations on ${name}`).toBe('');
 }

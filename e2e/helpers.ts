@@ -6,6 +6,8 @@ import {
   type Locator,
   type Page,
 } from '@playwright/test';
+import type { AxeResults, Result } from 'axe-core';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 /** The password of every demo account. */
@@ -58,4 +60,47 @@ export async function countReports(request: APIRequestContext, text: string): Pr
   await request.post('/api/auth/login', { data: { username: 'operator', password: DEMO_PASSWORD } });
   const list = (await (await request.get('/api/reports?limit=500')).json()) as { items: { description: string }[] };
   return list.items.filter((r) => r.description === text).length;
+}
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** One line per offending node: rule id, impact, CSS target, and axe's summary. */
+function describeViolations(violations: Result[]): string {
+  return violations
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) =>
+          `- ${v.id} [${v.impact ?? 'n/a'}] ${JSON.stringify(n.target)}: ${v.help}` +
+          (n.failureSummary ? `\n    ${n.failureSummary.replace(/\n/g, '\n    ')}` : ''),
+      ),
+    )
+    .join('\n');
+}
+
+/**
+ * axe-core on the page (WCAG 2.2 AA): an empty string when there is no violation, else one line per
+ * offending node ("- id [impact] target: help", then axe's summary).
+ */
+export async function axeViolations(page: Page): Promise<string> {
+  await page.addScriptTag({ path: AXE_PATH });
+  // The page's globals, typed here: the e2e folder compiles without a DOM of its own in the browser.
+  const results = await page.evaluate((tags) => {
+    const g = globalThis as unknown as {
+      axe: { run: (context: unknown, options: object) => Promise<AxeResults> };
+      document: unknown;
+    };
+    return g.axe.run(g.document, { runOnly: { type: 'tag', values: tags } });
+  }, AXE_TAGS);
+  return describeViolations(results.violations);
+}
+
+/** True when the page is no wider than its screen (nothing to scroll sideways). */
+export async function fitsTheScreen(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const root = (
+      globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
+    ).document.documentElement;
+    return root.scrollWidth <= root.clientWidth;
+  });
 }

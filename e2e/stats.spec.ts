@@ -1,37 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { AxeResults } from 'axe-core';
-import { createRequire } from 'node:module';
-import { PHONE, shot, signedIn } from './helpers';
+import { axeViolations, fitsTheScreen, PHONE, shot, signedIn } from './helpers';
 
 // A city leader reads the statistics: headline figures against the period before, a new period from the
 // picker (in the address), the reports behind a figure, the printable monthly summary; axe finds nothing.
-
-const require = createRequire(import.meta.url);
-const AXE_PATH = require.resolve('axe-core/axe.min.js');
-
-/** axe-core on the page (WCAG 2.2 AA); an empty string when there is no violation. */
-async function axeViolations(page: Page): Promise<string> {
-  await page.addScriptTag({ path: AXE_PATH });
-  const results = await page.evaluate(() =>
-    (globalThis as unknown as { axe: { run: (c: unknown, o: object) => Promise<AxeResults> } }).axe.run(
-      (globalThis as unknown as { document: unknown }).document,
-      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } },
-    ),
-  );
-  return results.violations
-    .flatMap((v) => v.nodes.map((n) => `- ${v.id} ${JSON.stringify(n.target)}: ${v.help}`))
-    .join('\n');
-}
-
-/** True when the page is no wider than its screen (nothing to scroll sideways). */
-async function fitsTheScreen(page: Page): Promise<boolean> {
-  return page.evaluate(() => {
-    const root = (
-      globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
-    ).document.documentElement;
-    return root.scrollWidth <= root.clientWidth;
-  });
-}
 
 /** Waits until the figures on screen are those of the address (not loading, not the skeleton). */
 async function figuresLoaded(page: Page): Promise<void> {

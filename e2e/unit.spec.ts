@@ -1,15 +1,10 @@
-import { expect, request as http, test, type APIRequestContext, type Page } from '@playwright/test';
-import type { AxeResults } from 'axe-core';
-import { createRequire } from 'node:module';
+import { expect, request as http, test, type APIRequestContext } from '@playwright/test';
 import { BASE_URL } from '../playwright.config';
-import { connected, DEMO_PASSWORD, PHONE, shot, signedIn } from './helpers';
+import { axeViolations, connected, DEMO_PASSWORD, fitsTheScreen, PHONE, shot, signedIn } from './helpers';
 import { afterPhotoJpeg } from './resolve';
 
 // A unit closes the loop from a phone in the field: acknowledge, start, resolve with a public reply and a
 // photo of the result; the resident's page shows both live; no other unit can even see the report.
-
-const require = createRequire(import.meta.url);
-const AXE_PATH = require.resolve('axe-core/axe.min.js');
 
 // In the centre of Phường Tuy Hòa.
 const POINT = { lat: 13.0957, lng: 109.3009 };
@@ -27,30 +22,6 @@ async function session(username: string): Promise<APIRequestContext> {
   const res = await ctx.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
   expect(res.status(), await res.text()).toBe(200);
   return ctx;
-}
-
-/** axe-core on the page (WCAG 2.2 AA); an empty string when there is no violation. */
-async function axeViolations(page: Page): Promise<string> {
-  await page.addScriptTag({ path: AXE_PATH });
-  const results = await page.evaluate(() =>
-    (globalThis as unknown as { axe: { run: (c: unknown, o: object) => Promise<AxeResults> } }).axe.run(
-      (globalThis as unknown as { document: unknown }).document,
-      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } },
-    ),
-  );
-  return results.violations
-    .flatMap((v) => v.nodes.map((n) => `- ${v.id} ${JSON.stringify(n.target)}: ${v.help}`))
-    .join('\n');
-}
-
-/** True when the page is no wider than the phone's screen (nothing to scroll sideways). */
-async function fitsTheScreen(page: Page): Promise<boolean> {
-  return page.evaluate(() => {
-    const root = (
-      globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
-    ).document.documentElement;
-    return root.scrollWidth <= root.clientWidth;
-  });
 }
 
 test('a unit resolves a report from a phone with a reply and an after-photo; the resident sees both live; other units get 404', async ({

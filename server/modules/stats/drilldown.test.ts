@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel } from '../../../shared/domain/channels';
 import {
@@ -8,9 +7,9 @@ import {
   type StatsOverview,
   type StatsReportPage,
 } from '../../../shared/schemas/stats';
-import { reports } from '../../db/schema';
 import { signIn, type Api } from '../../test/api';
 import { buildTestApp, reportBody, TEST_NOW, type TestApp } from '../../test/app';
+import { statsFixtures, type Filed } from '../../test/stats-fixtures';
 
 // The overview test's city week (see overview.test.ts), with the points spread over three heat-map
 // cells of 0.005° and one report filed by address, so every drill-down list can be checked by hand
@@ -32,7 +31,6 @@ import { buildTestApp, reportBody, TEST_NOW, type TestApp } from '../../test/app
 //   F lighting EAST1          Sat 21 20:00, resolved Tue 24 09:00 (open at the period's end)
 //   G potholes EAST2          Sun 22 18:00, rejected 20:00
 // Ties: T1 and T2 filed at the same instant in December (a period of their own).
-const at = (local: string) => Date.parse(`${local}+07:00`);
 const FROM = '2026-11-16T00:00:00%2B07:00';
 const TO = '2026-11-23T00:00:00%2B07:00';
 const WEEK = `from=${FROM}&to=${TO}`;
@@ -43,23 +41,7 @@ const WEST1 = { lat: 13.0633, lng: 109.2721 };
 let t: TestApp;
 let call: Api;
 const code: Record<string, string> = {};
-
-const admin = () => ({
-  id: t.ids.users.admin,
-  username: 'admin',
-  displayName: 'admin',
-  role: 'admin' as const,
-  unitId: t.ids.units.ioc,
-  unitName: null,
-});
-
-interface Filed {
-  id: number;
-  code: string;
-  token: string;
-  unitId: number;
-}
-const version = (id: number) => t.db.select().from(reports).where(eq(reports.id, id)).get()!.version;
+const { file: fileAt, act, dispatch, resolve, dispatchAndResolve, rate, reopen } = statsFixtures(() => t);
 
 async function file(
   name: string,
@@ -68,20 +50,13 @@ async function file(
   point: { lat: number; lng: number } | null,
   channel?: Channel,
 ): Promise<Filed> {
-  t.clock.set(at(when));
   const body = point
     ? reportBody({ categoryCode: category, ...point })
     : { categoryCode: category, areaCode: 'ward-east', address: '12 Lê Lợi', description: 'Ổ gà sâu giữa đường' };
-  const { result } = await t.services.reports.create(body as never, { channel });
-  code[name] = result.trackingCode;
-  return { id: result.id, code: result.trackingCode, token: result.residentToken, unitId: result.unit!.id };
+  const r = await fileAt(when, body, { channel });
+  code[name] = r.code;
+  return r;
 }
-async function act(r: Filed, when: string, input: Record<string, unknown>) {
-  t.clock.set(at(when));
-  await t.services.reports.transition(admin(), r.id, { version: version(r.id), ...input } as never);
-}
-const dispatch = (r: Filed, when: string) => act(r, when, { action: 'dispatch', unitId: r.unitId });
-const resolve = (r: Filed, when: string) => act(r, when, { action: 'resolve', note: 'Đã xử lý' });
 async function fileAndResolve(
   name: string,
   filed: string,
@@ -90,18 +65,7 @@ async function fileAndResolve(
   resolved: string,
   channel?: Channel,
 ) {
-  const r = await file(name, filed, category, point, channel);
-  await dispatch(r, filed);
-  await resolve(r, resolved);
-  return r;
-}
-function rate(r: Filed, when: string, score: number) {
-  t.clock.set(at(when));
-  t.services.residents.rate(r.code, r.token, { score });
-}
-function reopen(r: Filed, when: string) {
-  t.clock.set(at(when));
-  t.services.residents.act(r.code, r.token, { action: 'reopen', reason: 'Vẫn chưa sửa' });
+  return dispatchAndResolve(await file(name, filed, category, point, channel), filed, resolved);
 }
 
 async function get<T>(url: string, user = 'leader'): Promise<T> {

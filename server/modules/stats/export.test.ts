@@ -1,13 +1,13 @@
-import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatsPeriodQuery } from '../../../shared/schemas/stats';
-import { categories, reports, routingRules } from '../../db/schema';
+import { categories, routingRules } from '../../db/schema';
 import { CSV_BOM } from '../../domain/csv';
 import { GEOREPORT_COLUMNS } from '../../domain/georeport';
 import { signIn, type Api } from '../../test/api';
 import { buildTestAppOn, reportBody, TEST_NOW, type TestApp } from '../../test/app';
 import { seedTestCity, TEST_CITY, type TestCityIds } from '../../test/city';
+import { statsFixtures } from '../../test/stats-fixtures';
 import { createStatsReads, inProcessStatsReads } from './stats.reads';
 import { georeportCsv } from './stats.export';
 
@@ -24,7 +24,6 @@ import { georeportCsv } from './stats.export';
 //   R6 potholes east, Thu 19 08:00, merged into R4                                 -> closed
 //   R7 potholes by address in ward-east (no point), Fri 20 08:00                   -> open, address, no point
 //   Before the week: R0 (Sun 15 23:59) is not exported.
-const at = (local: string) => Date.parse(`${local}+07:00`);
 const FROM = '2026-11-16T00:00:00+07:00';
 const TO = '2026-11-23T00:00:00+07:00';
 const WEEK = `from=${encodeURIComponent(FROM)}&to=${encodeURIComponent(TO)}`;
@@ -66,28 +65,14 @@ const photo = () =>
     .jpeg()
     .toBuffer();
 
-const admin = () => ({
-  id: t.ids.users.admin,
-  username: 'admin',
-  displayName: 'admin',
-  role: 'admin' as const,
-  unitId: t.ids.units.ioc,
-  unitName: null,
-});
-const version = (id: number) => t.db.select().from(reports).where(eq(reports.id, id)).get()!.version;
+const { file: fileAt, act, dispatch, resolve, reopen } = statsFixtures(() => t);
 
-async function file(name: string, when: string, body: Record<string, unknown>, opts: object = {}) {
-  t.clock.set(at(when));
-  const { result } = await t.services.reports.create(body as never, opts);
-  code[name] = result.trackingCode;
-  ids[name] = result.id;
-  return result;
+async function file(name: string, when: string, body: object, options: Parameters<typeof fileAt>[2] = {}) {
+  const r = await fileAt(when, body, options);
+  code[name] = r.code;
+  ids[name] = r.id;
+  return r;
 }
-async function act(name: string, when: string, input: Record<string, unknown>) {
-  t.clock.set(at(when));
-  await t.services.reports.transition(admin(), ids[name]!, { version: version(ids[name]!), ...input } as never);
-}
-const dispatch = (name: string, when: string, unitId: number) => act(name, when, { action: 'dispatch', unitId });
 
 beforeAll(async () => {
   t = await buildTestAppOn(withSensitiveCategory);
@@ -106,15 +91,15 @@ beforeAll(async () => {
     }),
     { channel: 'app', photos: [{ bytes: await photo() }] },
   );
-  r1Photo = r1.photos[0]!.id;
-  await dispatch('R1', '2026-11-16T09:30:00', lighting);
-  await act('R1', '2026-11-17T10:00:00', { action: 'resolve', note: 'Đã thay bóng đèn, cảm ơn "bạn"' });
+  r1Photo = r1.photoIds[0]!;
+  await dispatch(r1, '2026-11-16T09:30:00', lighting);
+  await resolve(r1, '2026-11-17T10:00:00', 'Đã thay bóng đèn, cảm ơn "bạn"');
   await file(
     'R2',
     '2026-11-16T10:00:00',
     reportBody({ categoryCode: 'social_order', ...TEST_CITY.insideEast, address: '3 Hẻm Nhỏ' }),
   );
-  await file(
+  const r3 = await file(
     'R3',
     '2026-11-17T08:00:00',
     reportBody({ categoryCode: 'potholes', ...TEST_CITY.insideWest, description: FORMULA }),
@@ -122,16 +107,15 @@ beforeAll(async () => {
       photos: [{ bytes: await photo() }],
     },
   );
-  await act('R3', '2026-11-17T09:00:00', { action: 'reject', reason: 'Không thuộc phạm vi' });
-  await file('R4', '2026-11-18T08:00:00', reportBody({ categoryCode: 'potholes', ...TEST_CITY.insideEast }));
-  await dispatch('R4', '2026-11-18T08:10:00', roads);
+  await act(r3, '2026-11-17T09:00:00', { action: 'reject', reason: 'Không thuộc phạm vi' });
+  const r4 = await file('R4', '2026-11-18T08:00:00', reportBody({ categoryCode: 'potholes', ...TEST_CITY.insideEast }));
+  await dispatch(r4, '2026-11-18T08:10:00', roads);
   const r5 = await file('R5', '2026-11-18T09:00:00', reportBody({ ...TEST_CITY.insideWest }));
-  await dispatch('R5', '2026-11-18T09:10:00', lighting);
-  await act('R5', '2026-11-18T12:00:00', { action: 'resolve', note: 'Đã sửa' });
-  t.clock.set(at('2026-11-18T13:00:00'));
-  t.services.residents.act(r5.trackingCode, r5.residentToken, { action: 'reopen', reason: 'Vẫn chưa sáng' });
-  await file('R6', '2026-11-19T08:00:00', reportBody({ categoryCode: 'potholes', ...TEST_CITY.insideEast }));
-  await act('R6', '2026-11-19T08:30:00', { action: 'mark_duplicate', duplicateOf: code.R4 });
+  await dispatch(r5, '2026-11-18T09:10:00', lighting);
+  await resolve(r5, '2026-11-18T12:00:00', 'Đã sửa');
+  reopen(r5, '2026-11-18T13:00:00', 'Vẫn chưa sáng');
+  const r6 = await file('R6', '2026-11-19T08:00:00', reportBody({ categoryCode: 'potholes', ...TEST_CITY.insideEast }));
+  await act(r6, '2026-11-19T08:30:00', { action: 'mark_duplicate', duplicateOf: code.R4 });
   await file('R7', '2026-11-20T08:00:00', {
     categoryCode: 'potholes',
     areaCode: 'ward-east',

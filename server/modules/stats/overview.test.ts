@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel } from '../../../shared/domain/channels';
 import type { StatsOverview } from '../../../shared/schemas/stats';
-import { reports } from '../../db/schema';
 import { buildTestApp, reportBody, TEST_NOW, type TestApp } from '../../test/app';
 import { TEST_CITY } from '../../test/city';
+import { statsFixtures, type Filed } from '../../test/stats-fixtures';
 
 // A small city week, every figure computed by hand below. Times are local (UTC+7).
 // Deadlines: street_lighting 2 working days, potholes 48 clock hours.
@@ -28,43 +27,18 @@ import { TEST_CITY } from '../../test/city';
 //   H  lighting east           filed Fri 20 09:00, merged into F at 10:00 (duplicate: not received)
 //   F  lighting east           filed Sat 21 20:00, resolved Tue 24 09:00 (after the period): open at its end
 //   G  potholes east           filed Sun 22 18:00, rejected 20:00 (received, and rejected)
-const at = (local: string) => Date.parse(`${local}+07:00`);
 const FROM = '2026-11-16T00:00:00%2B07:00';
 const TO = '2026-11-23T00:00:00%2B07:00';
 const WEEK = `from=${FROM}&to=${TO}`;
 
 let t: TestApp;
 let leader: string;
+const { file: fileAt, act, dispatch, resolve, dispatchAndResolve, rate, reopen } = statsFixtures(() => t);
 
-const admin = () => ({
-  id: t.ids.users.admin,
-  username: 'admin',
-  displayName: 'admin',
-  role: 'admin' as const,
-  unitId: t.ids.units.ioc,
-  unitName: null,
-});
-
-interface Filed {
-  id: number;
-  code: string;
-  token: string;
-  unitId: number;
-}
-const version = (id: number) => t.db.select().from(reports).where(eq(reports.id, id)).get()!.version;
-
-async function file(when: string, category: string, side: 'east' | 'west', channel?: Channel): Promise<Filed> {
-  t.clock.set(at(when));
+function file(when: string, category: string, side: 'east' | 'west', channel?: Channel): Promise<Filed> {
   const point = side === 'east' ? TEST_CITY.insideEast : TEST_CITY.insideWest;
-  const { result } = await t.services.reports.create(reportBody({ categoryCode: category, ...point }), { channel });
-  return { id: result.id, code: result.trackingCode, token: result.residentToken, unitId: result.unit!.id };
+  return fileAt(when, reportBody({ categoryCode: category, ...point }), { channel });
 }
-async function act(r: Filed, when: string, input: Record<string, unknown>) {
-  t.clock.set(at(when));
-  await t.services.reports.transition(admin(), r.id, { version: version(r.id), ...input } as never);
-}
-const dispatch = (r: Filed, when: string) => act(r, when, { action: 'dispatch', unitId: r.unitId });
-const resolve = (r: Filed, when: string) => act(r, when, { action: 'resolve', note: 'Đã xử lý' });
 async function fileAndResolve(
   filed: string,
   category: string,
@@ -72,18 +46,7 @@ async function fileAndResolve(
   resolved: string,
   channel?: Channel,
 ) {
-  const r = await file(filed, category, side, channel);
-  await dispatch(r, filed);
-  await resolve(r, resolved);
-  return r;
-}
-function rate(r: Filed, when: string, score: number) {
-  t.clock.set(at(when));
-  t.services.residents.rate(r.code, r.token, { score });
-}
-function reopen(r: Filed, when: string) {
-  t.clock.set(at(when));
-  t.services.residents.act(r.code, r.token, { action: 'reopen', reason: 'Vẫn chưa sáng' });
+  return dispatchAndResolve(await file(filed, category, side, channel), filed, resolved);
 }
 
 async function overview(query: string, cookie = leader): Promise<StatsOverview> {

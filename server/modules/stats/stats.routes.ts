@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { StatsOverviewQuery, StatsPeriodQuery, StatsQuery, StatsReportsQuery } from '../../../shared/schemas/stats';
 import { parseInput } from '../../domain/app-error';
 import { requireUser } from '../../plugins/auth';
@@ -13,28 +14,26 @@ function scopeOf(request: FastifyRequest): StatsScope {
   return user.role === 'leader' && user.unitId !== null ? { unitId: user.unitId } : {};
 }
 
+/** A GET answered by one read, for the caller's scope (checked first) and the parsed query string. */
+function getScoped<S extends z.ZodType>(
+  app: FastifyInstance,
+  url: string,
+  schema: S,
+  read: (query: z.output<S>, scope: StatsScope) => unknown,
+): void {
+  app.get(url, async (request) => {
+    const scope = scopeOf(request);
+    return read(parseInput(schema, request.query, 'query'), scope);
+  });
+}
+
 /** Leaders' statistics (also open to the IOC and admins). */
 export function statsRoutes(app: FastifyInstance, stats: StatsService, reads: AsyncStatsReads): void {
-  app.get('/api/stats/summary', async (request) => {
-    const scope = scopeOf(request);
-    return stats.summary(parseInput(StatsQuery, request.query, 'query'), scope);
-  });
-
-  app.get('/api/stats/overview', async (request) => {
-    const scope = scopeOf(request);
-    return reads.overview(parseInput(StatsOverviewQuery, request.query, 'query'), scope);
-  });
-
+  getScoped(app, '/api/stats/summary', StatsQuery, (q, scope) => stats.summary(q, scope));
+  getScoped(app, '/api/stats/overview', StatsOverviewQuery, (q, scope) => reads.overview(q, scope));
   // The reports behind one figure of the overview, a page at a time.
-  app.get('/api/stats/reports', async (request) => {
-    const scope = scopeOf(request);
-    return reads.reports(parseInput(StatsReportsQuery, request.query, 'query'), scope);
-  });
-
-  app.get('/api/stats/heatmap', async (request) => {
-    const scope = scopeOf(request);
-    return reads.heatmap(parseInput(StatsPeriodQuery, request.query, 'query'), scope);
-  });
+  getScoped(app, '/api/stats/reports', StatsReportsQuery, (q, scope) => reads.reports(q, scope));
+  getScoped(app, '/api/stats/heatmap', StatsPeriodQuery, (q, scope) => reads.heatmap(q, scope));
 
   // GeoReport v2 rows of the reports created in the period, streamed as a CSV download.
   app.get('/api/stats/export.csv', async (request, reply) => {

@@ -56,6 +56,9 @@ function CellButton({
 const byCaption = (m: StatsT, by: Breakdown, period: string) =>
   m('by.caption', { by: m(`by.${by}`).toLowerCase(), period });
 
+/** The number columns of a breakdown table, in order (`col.*` messages). */
+const NUMBER_COLUMNS = ['received', 'resolved', 'onTime', 'late', 'median', 'satisfaction'] as const;
+
 /** One breakdown as a table: received, resolved, on time, late, median time and satisfaction per row. */
 export function BreakdownTable({
   by,
@@ -89,24 +92,11 @@ export function BreakdownTable({
         <thead>
           <tr>
             <th scope="col">{m(`by.${by}`)}</th>
-            <th scope="col" className="num">
-              {m('col.received')}
-            </th>
-            <th scope="col" className="num">
-              {m('col.resolved')}
-            </th>
-            <th scope="col" className="num">
-              {m('col.onTime')}
-            </th>
-            <th scope="col" className="num">
-              {m('col.late')}
-            </th>
-            <th scope="col" className="num">
-              {m('col.median')}
-            </th>
-            <th scope="col" className="num">
-              {m('col.satisfaction')}
-            </th>
+            {NUMBER_COLUMNS.map((c) => (
+              <th key={c} scope="col" className="num">
+                {m(`col.${c}`)}
+              </th>
+            ))}
             {showMonthly && (
               <th scope="col" className="no-print">
                 <span className="sr-only">{m('col.report')}</span>

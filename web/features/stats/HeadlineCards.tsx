@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Compared, StatsFigure, StatsOverview } from '../../../shared/schemas/stats';
+import type { Compared, StatsFigure, StatsHeadline, StatsOverview } from '../../../shared/schemas/stats';
 import { formatDateTime, useI18n } from '../../i18n';
 import { useStatsMessages, type StatsKey } from './messages';
 import {
@@ -12,7 +12,33 @@ import {
   formatScore,
   type FigureKind,
   type GoodWhen,
+  type Tone,
 } from './statsMath';
+
+/** A signed change with its arrow ("▲ +12"), and what it means for a screen reader ("better"). */
+export function DeltaMark({
+  delta,
+  kind,
+  tone,
+  arrowClassName,
+}: {
+  delta: number;
+  kind: FigureKind;
+  tone: Exclude<Tone, 'none'>;
+  arrowClassName?: string;
+}) {
+  const { lang } = useI18n();
+  const m = useStatsMessages();
+  return (
+    <>
+      <span className={arrowClassName} aria-hidden="true">
+        {changeArrow(delta)}
+      </span>{' '}
+      {formatDelta(delta, kind, lang)}
+      <span className="sr-only"> ({m(`change.${tone}`)})</span>
+    </>
+  );
+}
 
 /** A figure's change against the previous period: arrow, signed difference, what it means, and the old value. */
 export function Change({
@@ -33,15 +59,9 @@ export function Change({
   return (
     <p className={`kpi-change tone-${tone}`} data-testid={testId} data-tone={tone}>
       {compared.delta !== null && tone !== 'none' ? (
-        <>
-          <span className="kpi-delta">
-            <span className="kpi-arrow" aria-hidden="true">
-              {changeArrow(compared.delta)}
-            </span>{' '}
-            {formatDelta(compared.delta, kind, lang)}
-          </span>
-          <span className="sr-only"> ({m(meaning)})</span>
-        </>
+        <span className="kpi-delta">
+          <DeltaMark delta={compared.delta} kind={kind} tone={tone} arrowClassName="kpi-arrow" />
+        </span>
       ) : (
         <span className="kpi-meaning">{m(meaning)}</span>
       )}
@@ -52,15 +72,24 @@ export function Change({
   );
 }
 
-/** One headline figure: a button opening its reports, the change, and a line of detail. */
+/** How each headline figure shown here reads: its kind, and which way is better. */
+const READS = {
+  received: { kind: 'count', goodWhen: 'neutral' },
+  resolved: { kind: 'count', goodWhen: 'up' },
+  onTimeRate: { kind: 'rate', goodWhen: 'up' },
+  medianResolveMinutes: { kind: 'minutes', goodWhen: 'down' },
+  p90ResolveMinutes: { kind: 'minutes', goodWhen: 'down' },
+  backlog: { kind: 'count', goodWhen: 'down' },
+  satisfactionRate: { kind: 'rate', goodWhen: 'up' },
+} as const satisfies Partial<Record<keyof StatsHeadline, { kind: FigureKind; goodWhen: GoodWhen }>>;
+
+/** One headline figure (`headline[of]`): a button opening its reports, the change, and a line of detail. */
 function Card({
   id,
   label,
-  value,
+  headline,
+  of,
   figure,
-  compared,
-  kind,
-  goodWhen,
   onDrill,
   children,
   testId,
@@ -68,17 +97,18 @@ function Card({
 }: {
   id: string;
   label: string;
-  value: string;
+  headline: StatsHeadline;
+  of: keyof typeof READS;
   figure: StatsFigure;
-  compared: Compared;
-  kind: FigureKind;
-  goodWhen: GoodWhen;
   onDrill: (figure: StatsFigure) => void;
   children?: ReactNode;
   testId?: string;
   main?: boolean;
 }) {
+  const { lang } = useI18n();
   const m = useStatsMessages();
+  const { kind, goodWhen } = READS[of];
+  const compared = headline[of];
   return (
     <article
       className={`kpi-card${main ? ' kpi-card-main' : ''}`}
@@ -97,7 +127,7 @@ function Card({
         data-testid={`kpi-${id}-open`}
       >
         <span className="kpi-value" data-testid={`kpi-${id}-value`}>
-          {value}
+          {formatFigure(compared.value, kind, lang)}
         </span>
         <span className="sr-only">{m('kpi.open')}</span>
       </button>
@@ -126,6 +156,30 @@ function SubLink({
 
 const BANDS = ['under1d', 'd1to3', 'd3to7', 'over7d'] as const;
 
+/** The backlog's age bands as a colour-keyed list ("Under 1 day: 4"). */
+export function AgeLegend({
+  bands,
+  label,
+  testId,
+}: {
+  bands: StatsOverview['backlog']['ageBands'];
+  label?: string;
+  testId?: string;
+}) {
+  const { lang } = useI18n();
+  const m = useStatsMessages();
+  return (
+    <ul className="age-legend" aria-label={label} data-testid={testId}>
+      {BANDS.map((b) => (
+        <li key={b}>
+          <span className={`age-dot age-${b}`} aria-hidden="true" />
+          {m(`band.${b}`)}: <strong>{formatCount(bands[b], lang)}</strong>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The headline figures of the period, each compared with the period before and opening its reports. */
 export function HeadlineCards({
   overview,
@@ -147,30 +201,12 @@ export function HeadlineCards({
   const bandTotal = BANDS.reduce((s, b) => s + bands[b], 0);
   return (
     <div className="kpi-grid" data-testid="headline">
-      <Card
-        id="received"
-        label={m('fig.received')}
-        value={n(h.received.value)}
-        figure="received"
-        compared={h.received}
-        kind="count"
-        goodWhen="neutral"
-        onDrill={onDrill}
-      >
+      <Card id="received" label={m('fig.received')} headline={h} of="received" figure="received" onDrill={onDrill}>
         <p className="kpi-sub">
           {m('kpi.received.sub', { rejected: n(h.rejected.value), duplicates: n(h.duplicates.value) })}
         </p>
       </Card>
-      <Card
-        id="resolved"
-        label={m('fig.resolved')}
-        value={n(h.resolved.value)}
-        figure="resolved"
-        compared={h.resolved}
-        kind="count"
-        goodWhen="up"
-        onDrill={onDrill}
-      >
+      <Card id="resolved" label={m('fig.resolved')} headline={h} of="resolved" figure="resolved" onDrill={onDrill}>
         <p className="kpi-sub">
           {m('kpi.resolved.sub', { onTime: n(h.resolvedOnTime.value) })} ·{' '}
           <SubLink label={m('kpi.late', { n: n(late) })} figure="late" onDrill={onDrill} />
@@ -181,11 +217,9 @@ export function HeadlineCards({
         testId="on-time-rate"
         main
         label={m('fig.onTimeRate')}
-        value={formatFigure(h.onTimeRate.value, 'rate', lang)}
+        headline={h}
+        of="onTimeRate"
         figure="onTime"
-        compared={h.onTimeRate}
-        kind="rate"
-        goodWhen="up"
         onDrill={onDrill}
       >
         <p className="kpi-sub">
@@ -195,30 +229,19 @@ export function HeadlineCards({
       <Card
         id="resolve-time"
         label={`${m('fig.resolveTime')} · ${m('kpi.median')}`}
-        value={formatMinutes(h.medianResolveMinutes.value, lang)}
+        headline={h}
+        of="medianResolveMinutes"
         figure="resolved"
-        compared={h.medianResolveMinutes}
-        kind="minutes"
-        goodWhen="down"
         onDrill={onDrill}
       >
         <div className="kpi-secondary">
           <span className="kpi-sub">
             {m('kpi.p90')} <strong data-testid="kpi-p90-value">{formatMinutes(h.p90ResolveMinutes.value, lang)}</strong>
           </span>
-          <Change compared={h.p90ResolveMinutes} kind="minutes" goodWhen="down" testId="kpi-p90-change" />
+          <Change compared={h.p90ResolveMinutes} {...READS.p90ResolveMinutes} testId="kpi-p90-change" />
         </div>
       </Card>
-      <Card
-        id="backlog"
-        label={m('fig.backlog')}
-        value={n(h.backlog.value)}
-        figure="backlog"
-        compared={h.backlog}
-        kind="count"
-        goodWhen="down"
-        onDrill={onDrill}
-      >
+      <Card id="backlog" label={m('fig.backlog')} headline={h} of="backlog" figure="backlog" onDrill={onDrill}>
         <p className="kpi-sub">
           {m('kpi.backlog.sub', { age: formatMinutes(overview.backlog.medianAgeMinutes, lang) })} ·{' '}
           {Date.parse(overview.backlog.at) > now
@@ -232,25 +255,16 @@ export function HeadlineCards({
                 bands[b] > 0 ? <span key={b} className={`age-seg age-${b}`} style={{ flexGrow: bands[b] }} /> : null,
               )}
             </div>
-            <ul className="age-legend" aria-label={m('band.label')} data-testid="age-bands">
-              {BANDS.map((b) => (
-                <li key={b}>
-                  <span className={`age-dot age-${b}`} aria-hidden="true" />
-                  {m(`band.${b}`)}: <strong>{n(bands[b])}</strong>
-                </li>
-              ))}
-            </ul>
+            <AgeLegend bands={bands} label={m('band.label')} testId="age-bands" />
           </div>
         )}
       </Card>
       <Card
         id="satisfaction"
         label={m('fig.satisfaction')}
-        value={formatFigure(h.satisfactionRate.value, 'rate', lang)}
+        headline={h}
+        of="satisfactionRate"
         figure="rated"
-        compared={h.satisfactionRate}
-        kind="rate"
-        goodWhen="up"
         onDrill={onDrill}
       >
         <p className="kpi-sub">

@@ -8,13 +8,13 @@ import { formatDateTime, useI18n } from '../../i18n';
 import { ErrorNotice } from '../../ui/Feedback';
 import { useSession } from '../auth/useSession';
 import { BreakdownTable } from './Breakdowns';
+import { AgeLegend, DeltaMark } from './HeadlineCards';
 import { useStatsMessages, type StatsKey } from './messages';
 import { StatsSkeleton } from './StatsSkeleton';
+import { UnitSelect } from './StatsToolbar';
 import {
-  changeArrow,
   changeTone,
   formatCount,
-  formatDelta,
   formatFigure,
   formatMinutes,
   longDay,
@@ -104,10 +104,7 @@ function HeadlineTable({ cur, prev, month }: { cur: StatsOverview; prev: StatsOv
                 ) : tone === 'none' ? (
                   m('change.none')
                 ) : (
-                  <>
-                    <span aria-hidden="true">{changeArrow(c.delta)}</span> {formatDelta(c.delta, r.kind, lang)}
-                    <span className="sr-only"> ({m(`change.${tone}`)})</span>
-                  </>
+                  <DeltaMark delta={c.delta} kind={r.kind} tone={tone} />
                 )}
               </td>
             </tr>
@@ -204,19 +201,13 @@ export function MonthlySummary() {
           {!scopedUnit && (
             <div className="field-inline">
               <label htmlFor={`${id}-unit`}>{m('monthly.unit')}</label>
-              <select
+              <UnitSelect
                 id={`${id}-unit`}
-                value={unitId ?? ''}
-                data-testid="monthly-unit"
-                onChange={(e) => setQuery({ unitId: e.target.value ? Number(e.target.value) : undefined })}
-              >
-                <option value="">{m('scope.city')}</option>
-                {(units.data ?? []).map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {name(u.name)}
-                  </option>
-                ))}
-              </select>
+                value={unitId}
+                testId="monthly-unit"
+                allLabel={m('scope.city')}
+                onChange={(unitId) => setQuery({ unitId })}
+              />
             </div>
           )}
           <button type="button" className="btn btn-primary" onClick={() => window.print()} data-testid="monthly-print">
@@ -281,14 +272,7 @@ export function MonthlySummary() {
                   oldest: formatMinutes(data.backlog.oldestAgeMinutes, lang),
                 })}
               </p>
-              <ul className="age-legend">
-                {(['under1d', 'd1to3', 'd3to7', 'over7d'] as const).map((b) => (
-                  <li key={b}>
-                    <span className={`age-dot age-${b}`} aria-hidden="true" />
-                    {m(`band.${b}`)}: <strong>{formatCount(data.backlog.ageBands[b], lang)}</strong>
-                  </li>
-                ))}
-              </ul>
+              <AgeLegend bands={data.backlog.ageBands} />
             </section>
             <section className="monthly-section" aria-labelledby="monthly-late-title" data-testid="monthly-late">
               <h2 id="monthly-late-title">{m('monthly.late')}</h2>

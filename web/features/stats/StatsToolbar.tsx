@@ -132,6 +132,39 @@ export function BucketSelect({ value, onChange }: { value: StatsBucket; onChange
   );
 }
 
+/** A choice of unit, by name, after a first choice for none in particular (`undefined`). */
+export function UnitSelect({
+  id,
+  value,
+  testId,
+  allLabel,
+  onChange,
+}: {
+  id: string;
+  value: number | undefined;
+  testId: string;
+  allLabel: string;
+  onChange: (unitId: number | undefined) => void;
+}) {
+  const { name } = useI18n();
+  const units = useUnits();
+  return (
+    <select
+      id={id}
+      data-testid={testId}
+      value={value ?? ''}
+      onChange={(e) => onChange(e.target.value ? Number(e.target.value) : undefined)}
+    >
+      <option value="">{allLabel}</option>
+      {(units.data ?? []).map((u) => (
+        <option key={u.id} value={u.id}>
+          {name(u.name)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 /** Unit (not for a unit's leader, who is held to theirs), ward, category and channel. */
 export function FilterBar({
   filters,
@@ -145,7 +178,6 @@ export function FilterBar({
   const m = useStatsMessages();
   const { t, name } = useI18n();
   const id = useId();
-  const units = useUnits();
   const areas = useAreas();
   const categories = useCategories();
   const set = (patch: StatsFilters) => {
@@ -159,19 +191,13 @@ export function FilterBar({
       {!unitScoped && (
         <div className="field-inline">
           <label htmlFor={`${id}-unit`}>{m('filter.unit')}</label>
-          <select
+          <UnitSelect
             id={`${id}-unit`}
-            data-testid="filter-unit"
-            value={filters.unitId ?? ''}
-            onChange={(e) => set({ unitId: e.target.value ? Number(e.target.value) : undefined })}
-          >
-            <option value="">{m('filter.all')}</option>
-            {(units.data ?? []).map((u) => (
-              <option key={u.id} value={u.id}>
-                {name(u.name)}
-              </option>
-            ))}
-          </select>
+            value={filters.unitId}
+            testId="filter-unit"
+            allLabel={m('filter.all')}
+            onChange={(unitId) => set({ unitId })}
+          />
         </div>
       )}
       <div className="field-inline">
