@@ -22,9 +22,12 @@ import { iocMapRoutes } from './modules/iocmap/iocmap.routes';
 import { registerMultipart } from './plugins/multipart';
 import { LIMITS } from '../shared/domain/limits';
 import { statsRoutes } from './modules/stats/stats.routes';
+import { docsRoutes } from './modules/docs/docs.routes';
+import { OPEN311_OPENAPI_PATHS } from './modules/open311/open311.openapi';
 import { accountsRoutes } from './modules/admin/accounts.routes';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { areasRoutes } from './modules/areas/areas.routes';
+import { open311Routes } from './modules/open311/open311.routes';
 import { createServices, type ServiceOptions, type Services } from './services';
 
 /** What buildApp needs. */
@@ -66,6 +69,7 @@ export function buildApp(deps: AppDeps): BuiltApp {
 
   // Modules.
   app.get('/api/health', async () => ({ status: 'ok' }));
+  docsRoutes(app, OPEN311_OPENAPI_PATHS);
   catalogRoutes(app, services.catalog);
   authRoutes(app, services.auth, { cookieSecure: deps.options.cookieSecure });
   reportsRoutes(app, services.reports);
@@ -78,6 +82,7 @@ export function buildApp(deps: AppDeps): BuiltApp {
   adminRoutes(app, services.admin, deps.options.areaImportMaxBytes);
   accountsRoutes(app, services.admin);
   areasRoutes(app, services.areas, deps.options.areaImportMaxBytes);
+  open311Routes(app, services.open311);
 
   // The built web app, with client-side routes falling back to index.html.
   const webDist = deps.options.webDist;

@@ -11,6 +11,8 @@ import { CalendarService } from './modules/deadlines/calendar.service';
 import { OverdueScheduler } from './modules/deadlines/overdue.scheduler';
 import { IocMapRepository } from './modules/iocmap/iocmap.repository';
 import { IocMapService } from './modules/iocmap/iocmap.service';
+import { Open311Repository } from './modules/open311/open311.repository';
+import { Open311Service } from './modules/open311/open311.service';
 import { TriageService } from './modules/triage/triage.service';
 import { PhotoStore } from './modules/photos/photo-store';
 import { PhotosService } from './modules/photos/photos.service';
@@ -48,6 +50,8 @@ export interface Services {
   overdue: OverdueScheduler;
   triage: TriageService;
   iocMap: IocMapService;
+  /** Open311 GeoReport v2 (public reads; filing for API-key clients). */
+  open311: Open311Service;
 }
 
 /** Options that shape the services. */
@@ -79,9 +83,10 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions): S
   const audit = new AuditService(db, clock);
   const areas = createAreasService(db, catalog, audit, clock);
   const statsWorker = db.$client.memory ? undefined : new StatsWorker(db.$client.name);
+  const admin = createAdminServices({ db, clock, audit, catalog, routing, calendar, areas });
   return {
     audit,
-    admin: createAdminServices({ db, clock, audit, catalog, routing, calendar, areas }),
+    admin,
     areas,
     auth: new AuthService(new AuthRepository(db), clock, options.sessionTtlMs),
     catalog,
@@ -99,5 +104,6 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions): S
     overdue: new OverdueScheduler(db, writer, clock),
     triage: new TriageService(reportsRepo, writer, reports, catalog, routing, calendar, clock),
     iocMap,
+    open311: new Open311Service(new Open311Repository(db), catalog, reports, admin.apiKeys, clock),
   };
 }

@@ -72,6 +72,9 @@ describe('toGeoReport', () => {
     });
     expect(toGeoReport({ ...source, photoId: null, categoryName: null }).media_url).toBeNull();
     expect(toGeoReport({ ...source, categoryName: null }).service_name).toBe('street_lighting');
+    expect(toGeoReport(source, { baseUrl: 'https://iocity.vn' }).media_url).toBe(
+      'https://iocity.vn/api/photos/abcdefghijklmnopqrstuv',
+    );
   });
 });
 

@@ -61,8 +61,9 @@ const round = (x: number) => Number(x.toFixed(PUBLIC_COORD_DECIMALS));
  * id, statuses fold to open/closed, times are ISO 8601 UTC, coordinates are rounded as on the public
  * tracking page (about 100 m), and a sensitive category (`hidden`) gives neither point nor address.
  * `expected_datetime` is the deadline; `service_notice`, `address_id` and `zipcode` are not kept.
+ * `baseUrl` (e.g. `https://iocity.vn`) makes `media_url` absolute, as an Open311 client needs.
  */
-export function toGeoReport(r: GeoReportSource): GeoReportRequest {
+export function toGeoReport(r: GeoReportSource, opts: { baseUrl?: string } = {}): GeoReportRequest {
   const hidden = r.publicLocation === 'hidden';
   const located = !hidden && r.lat !== null && r.lng !== null;
   return {
@@ -82,7 +83,7 @@ export function toGeoReport(r: GeoReportSource): GeoReportRequest {
     zipcode: null,
     lat: located ? round(r.lat!) : null,
     long: located ? round(r.lng!) : null,
-    media_url: r.photoId === null ? null : `/api/photos/${r.photoId}`,
+    media_url: r.photoId === null ? null : `${opts.baseUrl ?? ''}/api/photos/${r.photoId}`,
   };
 }
 

@@ -15,6 +15,7 @@ const ADMIN: readonly StaffRole[] = ['admin'];
  */
 export const API_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/health': 'public',
+  'GET /api/docs': 'public',
   'GET /api/categories': 'public',
   'GET /api/areas': 'public',
   'GET /api/units': ALL_STAFF,

@@ -43,6 +43,8 @@ export const reports = sqliteTable(
     /** When the unit acknowledged it (set once, by the `acknowledge` action). */
     acknowledgedAt: integer('acknowledged_at'),
     version: integer('version').notNull().default(0),
+    /** The API client (its key's name) that filed the report through Open311; null for other channels. */
+    apiClient: text('api_client'),
   },
   (t) => [
     uniqueIndex('reports_tracking_code_uq').on(t.trackingCode),

@@ -68,7 +68,14 @@ export class ReportsService {
    */
   async create(
     input: CreateReportData,
-    opts: { idempotencyKey?: string; channel?: Channel; actor?: Actor; photos?: { bytes: Buffer }[] } = {},
+    opts: {
+      idempotencyKey?: string;
+      channel?: Channel;
+      actor?: Actor;
+      photos?: { bytes: Buffer }[];
+      /** The API client that filed it (an Open311 key's name). */
+      apiClient?: string;
+    } = {},
   ): Promise<{ result: CreateReportResult; replayed: boolean }> {
     const snap = this.catalog.current();
     const category = snap.categoryByCode.get(input.categoryCode);
@@ -117,6 +124,7 @@ export class ReportsService {
           reporterPhone: input.contact?.phone ?? null,
           reporterEmail: input.contact?.email ?? null,
           attributes: JSON.stringify(attributes),
+          apiClient: opts.apiClient ?? null,
           createdAt: now,
           updatedAt: now,
           dueAt: computeDueAt(now, deadlineFor(category, category.defaultPriority), calendar),

@@ -1,0 +1,1 @@
+ALTER TABLE `reports` ADD `api_client` text;
