@@ -48,7 +48,8 @@ export function presentService(c: CategoryRow): Open311ServiceDto {
     description: c.nameEn,
     metadata: questionsOf(c).length > 0,
     type: 'realtime',
-    keywords: [c.nameEn, c.groupEn].join(', '),
+    // Both names and groups, each once (a category named like its group gives one word, not two).
+    keywords: [...new Set([c.nameVi, c.groupVi, c.nameEn, c.groupEn])].join(', '),
     group: c.groupVi,
   };
 }
