@@ -22,6 +22,8 @@ const Env = z.object({
   AREA_IMPORT_MAX_MB: z.coerce.number().positive().max(2000).default(100),
   /** Directory of the built web app; not served when missing. */
   WEB_DIST: z.string().default('./dist/web'),
+  /** Check the database at start: `quick` reads every page (~5 s per GB), `off` skips it. */
+  DB_CHECK: z.enum(['quick', 'off']).default('quick'),
 });
 
 /** Server configuration, parsed and checked once at boot. */
@@ -39,6 +41,7 @@ export interface Config {
   sessionTtlMs: number;
   logLevel: string;
   webDist: string;
+  dbCheck: 'quick' | 'off';
 }
 
 /** Reads the environment; throws one readable error listing every bad variable. */
@@ -64,5 +67,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(e.WEB_DIST),
+    dbCheck: e.DB_CHECK,
   };
 }

@@ -1,12 +1,20 @@
 import { buildApp } from './app';
 import { loadConfig } from './config';
-import { openDataDirDatabase } from './db/client';
+import { DatabaseDamagedError, openDataDirDatabase, type Db } from './db/client';
 import { systemClock } from './domain/clock';
 import { isDatabaseEmpty, loadDemoCity } from '../scripts/seed/load-demo-city';
 
 // env -> open db -> migrate -> (demo city) -> buildApp -> listen; graceful close.
 const config = loadConfig();
-const db = openDataDirDatabase(config);
+let db: Db;
+try {
+  db = openDataDirDatabase(config);
+} catch (e) {
+  // A damaged database stops the start with what was found and what to do, not a stack trace.
+  if (!(e instanceof DatabaseDamagedError)) throw e;
+  process.stderr.write(`${e.message}\n`);
+  process.exit(1);
+}
 
 const { app, services } = buildApp({
   db,

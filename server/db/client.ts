@@ -32,12 +32,61 @@ export function migrateDatabase(db: Db): void {
   migrate(db, { migrationsFolder: MIGRATIONS });
 }
 
-/** Opens the configured database file, creating its folder and applying migrations as needed. */
-export function openDataDirDatabase(config: { dataDir: string; dbPath: string }): Db {
+/** The database file is damaged or is not a database: the server must not start on it. */
+export class DatabaseDamagedError extends Error {
+  constructor(
+    readonly file: string,
+    readonly findings: string[],
+  ) {
+    super(
+      `The database ${file} is damaged: ${findings.slice(0, 5).join('; ')}${findings.length > 5 ? ` (and ${findings.length - 5} more)` : ''}. ` +
+        'Nothing was changed. Restore the latest backup (npm run backup makes one) into DATA_DIR, or move the file away to start empty.',
+    );
+    this.name = 'DatabaseDamagedError';
+  }
+}
+
+const DAMAGED = new Set([
+  'SQLITE_CORRUPT',
+  'SQLITE_NOTADB',
+  'SQLITE_CORRUPT_INDEX',
+  'SQLITE_CORRUPT_SEQUENCE',
+  'SQLITE_CORRUPT_VTAB',
+]);
+
+/** Runs `fn`; SQLite's "corrupt" and "not a database" errors become a `DatabaseDamagedError`. */
+function naming<T>(file: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof Database.SqliteError && DAMAGED.has(e.code)) throw new DatabaseDamagedError(file, [e.message]);
+    throw e;
+  }
+}
+
+/**
+ * Opens the configured database file, creating its folder and applying migrations as needed. With
+ * `check: 'quick'` it first reads every page (`PRAGMA quick_check`: structure, records, index order;
+ * about 5 s per GB), so a damaged file stops the start with a clear error rather than failing later.
+ */
+export function openDataDirDatabase(config: { dataDir: string; dbPath: string; dbCheck?: 'quick' | 'off' }): Db {
   mkdirSync(config.dataDir, { recursive: true });
-  const db = openDatabase(config.dbPath);
-  migrateDatabase(db);
-  return db;
+  const file = config.dbPath;
+  return naming(file, () => {
+    const db = openDatabase(file);
+    try {
+      if (config.dbCheck === 'quick') {
+        const findings = db.$client.pragma('quick_check', { simple: false }) as { quick_check: string }[];
+        const problems = findings.map((r) => r.quick_check).filter((r) => r !== 'ok');
+        if (problems.length) throw new DatabaseDamagedError(file, problems);
+      }
+      migrateDatabase(db);
+      return db;
+    } catch (e) {
+      db.$client.close();
+      throw e;
+    }
+  });
 }
 
 /** An in-memory database with the schema applied (tests). */
