@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { OPEN_STATUSES } from '../../../shared/domain/statuses';
 import type { Db } from '../../db/client';
+import { GEOREPORT_COLUMNS_SQL, GEOREPORT_JOINS } from '../../db/georeport-sql';
 import type { GeoReportSource } from '../../domain/georeport';
 
 /** The filters of `GET requests` after checking (times in epoch ms, inclusive bounds). */
@@ -100,21 +101,11 @@ export class Open311Repository {
       }
     }
     return this.db.all<Open311Row>(sql`
-      select r.id, r.tracking_code as trackingCode, r.status, r.category_code as categoryCode,
-        c.name_vi as categoryName, c.public_location as publicLocation, r.description, u.name_vi as unitName,
-        r.created_at as createdAt, r.updated_at as updatedAt, r.due_at as dueAt, r.address, r.lat, r.lng,
+      select ${GEOREPORT_COLUMNS_SQL},
         r.area_code as areaCode, r.area_name as areaName, r.reporter_count as reporterCount,
-        d.tracking_code as duplicateOf,
-        (select e.public_note from report_events e
-          where e.report_id = r.id and e.public_note is not null and e.public_note <> ''
-            and e.actor_role <> 'resident'
-          order by e.id desc limit 1) as statusNote,
-        case when r.status = 'rejected' then null else
-          (select p.id from photos p where p.report_id = r.id
-            order by p.event_id is null, p.event_id, p.rowid limit 1) end as photoId
+        d.tracking_code as duplicateOf
       from reports r
-        left join categories c on c.code = r.category_code
-        left join units u on u.id = r.unit_id
+        ${GEOREPORT_JOINS}
         left join reports d on d.id = r.duplicate_of_id
       where ${sql.join(where, sql` and `)}
       order by r.created_at desc, r.id desc

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { OPEN_STATUSES } from '../../../shared/domain/statuses';
 import type { StatsFigure } from '../../../shared/schemas/stats';
 import type { Db } from '../../db/client';
+import { GEOREPORT_COLUMNS_SQL, GEOREPORT_JOINS } from '../../db/georeport-sql';
 import type { GeoReportSource } from '../../domain/georeport';
 import type { GridCount } from '../../domain/heatmap';
 import { HEAT_STEPS_PER_DEG } from '../../domain/heatmap';
@@ -215,18 +216,9 @@ export class DrilldownRepository {
     // The cursor: the last row sent (its time and id), or the period's start.
     const cursor = after && after.createdAt >= from ? { at: after.createdAt, id: afterId } : { at: from, id: 0 };
     return this.db.all<ExportRow>(sql`
-      select r.id, r.tracking_code as trackingCode, r.status, r.category_code as categoryCode,
-        c.name_vi as categoryName, c.public_location as publicLocation, r.description, u.name_vi as unitName,
-        r.created_at as createdAt, r.updated_at as updatedAt, r.due_at as dueAt, r.address, r.lat, r.lng,
-        (select e.public_note from report_events e
-          where e.report_id = r.id and e.public_note is not null and e.public_note <> ''
-          order by e.id desc limit 1) as statusNote,
-        case when r.status = 'rejected' then null else
-          (select p.id from photos p where p.report_id = r.id
-            order by p.event_id is null, p.event_id, p.rowid limit 1) end as photoId
+      select ${GEOREPORT_COLUMNS_SQL}
       from reports r
-        left join categories c on c.code = r.category_code
-        left join units u on u.id = r.unit_id
+        ${GEOREPORT_JOINS}
       where r.created_at >= ${cursor.at} and r.created_at < ${to}
         and (r.created_at > ${cursor.at} or r.id > ${cursor.id}) and ${statsWhere(f, false)}
       order by r.created_at, r.id

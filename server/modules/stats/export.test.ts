@@ -225,7 +225,7 @@ describe('GET /api/stats/export.csv', () => {
       expect(body.includes(marker), marker).toBe(false);
   });
 
-  it('maps statuses to open/closed and takes the latest public note', async () => {
+  it('maps statuses to open/closed and takes the latest public note from staff', async () => {
     const rows = rowsOf((await exportCsv()).body);
     const by = (n: string) => rows.find((r) => r.service_request_id === code[n])!;
     expect(['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7'].map((n) => by(n).status)).toEqual([
@@ -238,7 +238,8 @@ describe('GET /api/stats/export.csv', () => {
       'open', // received, waiting to be placed
     ]);
     expect(by('R3').status_notes).toBe('Không thuộc phạm vi');
-    expect(by('R5').status_notes).toBe('Vẫn chưa sáng');
+    // The city's latest word, as in Open311: the resident's reopening reason is not the status note.
+    expect(by('R5').status_notes).toBe('Đã sửa');
     expect(by('R4').status_notes).toBe('');
     expect(by('R6').agency_responsible).toBe('Phòng Quản lý đô thị');
   });
