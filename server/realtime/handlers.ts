@@ -38,9 +38,13 @@ export function startStaffFeed(socket: RealtimeSocket, reports: ReportsService, 
   const after = handshakeLastEventId(socket.handshake.auth);
   if (after !== null) {
     const scope = isUnitScoped(user) ? { unitId: user.unitId ?? -1 } : {};
-    const missed = reports.eventsAfter(after, maxReplay, scope);
+    const newest = reports.lastEventId();
+    // An id this database never reached (it was restored from a backup, or replaced): the client would
+    // take every new event up to its id for one it had seen and drop it. It must reload instead.
+    const missed = after > newest ? null : reports.eventsAfter(after, maxReplay, scope);
     if (missed === null) {
-      socket.emit('feed:resync', { reason: 'too_many_missed', lastEventId: reports.lastEventId() });
+      const reason = after > newest ? 'unknown_last_event' : 'too_many_missed';
+      socket.emit('feed:resync', { reason, lastEventId: newest });
     } else {
       const viewer = roomViewer(user.role, user.unitId);
       for (const { event, report } of missed) {

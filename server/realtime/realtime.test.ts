@@ -158,6 +158,15 @@ describe('resuming after a dropped connection', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('tells a client whose last event id this database never reached (a restored backup) to reload', async () => {
+    const newest = eventIdsAfter(0).at(-1)!.id;
+    const ahead = await socketClient(url, cookies.operator, { lastEventId: newest + 100 });
+    sockets.push(ahead);
+    const resync = resyncsOf(ahead);
+    await waitFor(() => resync.length === 1);
+    expect(resync).toEqual([newest]);
+  });
+
   it('replays nothing to a socket that is not signed in', async () => {
     const anon = await client(undefined, 0);
     const seen = recordEvents(anon);
