@@ -161,6 +161,8 @@ export interface StaffReportView {
   status: ReportStatus;
   priority: Priority;
   channel: Channel;
+  /** The system that filed it through Open311 (its API key's name), or null. */
+  apiClient: string | null;
   area: AreaRef | null;
   unit: UnitRef | null;
   /** Null for a report filed by address that the IOC has not placed yet. */

@@ -11,6 +11,7 @@ export function staffReport(id: number, patch: Partial<StaffReportView> = {}): S
     status: 'received',
     priority: 'normal',
     channel: 'web',
+    apiClient: null,
     area: { code: 'tuy-hoa', name: 'Phường Tuy Hòa' },
     unit: null,
     lat: 13.095,

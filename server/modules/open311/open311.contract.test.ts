@@ -380,6 +380,9 @@ describe('POST requests', () => {
       });
       const events = t.services.reports.eventsAfter(0, 100_000, { reportId: row.id })!;
       expect(events.map((e) => [e.event.type, e.event.actorRole])).toEqual([['created', 'resident']]);
+      // The IOC sees which system filed it.
+      const staff = await t.app.inject({ url: `/api/reports/${row.id}`, headers: { cookie: call.cookies.operator! } });
+      expect(staff.json()).toMatchObject({ channel: 'open311', apiClient: 'Ứng dụng Phản ánh' });
     }
   });
 

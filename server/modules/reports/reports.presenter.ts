@@ -124,6 +124,7 @@ export function presentStaff(r: ReportRow, catalog: CatalogSnapshot, user: AuthU
     status: r.status as ReportStatus,
     priority: r.priority as Priority,
     channel: r.channel as Channel,
+    apiClient: r.apiClient,
     area: areaRef(r),
     unit: unitRef(catalog, r.unitId),
     lat: r.lat,

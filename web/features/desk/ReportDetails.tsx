@@ -36,7 +36,10 @@ export function ReportDetails({ report, now }: { report: StaffReportDetail; now:
         </Fact>
         <Fact label={t('track.created')}>{formatDateTime(report.createdAt, lang)}</Fact>
         <Fact label={t('track.due')}>{formatDateTime(report.dueAt, lang)}</Fact>
-        <Fact label={t('detail.channel')}>{t(`channel.${report.channel}`)}</Fact>
+        <Fact label={t('detail.channel')}>
+          {t(`channel.${report.channel}`)}
+          {report.apiClient ? ` · ${report.apiClient}` : ''}
+        </Fact>
         <Fact label={t('detail.reporters')}>{report.reporterCount}</Fact>
       </dl>
       <ReportAttributes categoryCode={report.category.code} attributes={report.attributes ?? {}} />

@@ -1,0 +1,420 @@
+/**
+ * Issue 8, item 1, "Durability": the real server in its own process.
+ * (a) Four clients file reports while the server is killed (SIGKILL) at random moments five times and
+ *     restarted on the same data folder; every report answered 201 is in the database exactly once.
+ * (b) Twenty identical requests with one Idempotency-Key at the same moment make one report; the same
+ *     key with another body is refused (422).
+ * (c) Under strace, every commit of a filed report fsyncs the WAL (synchronous=FULL reaches the disk).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/client';
+
+/** Seed of every random choice; set DURABILITY_SEED to repeat or vary a run. */
+const SEED = Number(process.env.DURABILITY_SEED ?? 20_251_203);
+const CLIENTS = 4;
+const KILLS = 5;
+const SEQUENTIAL_REPORTS = 30;
+
+/** mulberry32: a small seeded PRNG, so a failing run can be repeated. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A port in 3181-3189 nobody listens on (127.0.0.1). */
+async function freePort(): Promise<number> {
+  for (let port = 3181; port <= 3189; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error('no free port in 3181-3189');
+}
+
+// --- server processes ------------------------------------------------------------------------------
+
+const processes: ChildProcess[] = [];
+/** The server's own pid when `strace` is the child process. */
+const tracee = new Map<ChildProcess, number>();
+const dirs: string[] = [];
+
+function exited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+/**
+ * Starts `server/main.ts` over `dataDir` (optionally under `strace` writing to `straceOut`) and waits
+ * for /api/health; fails fast if it exits.
+ */
+async function startServer(
+  dataDir: string,
+  port: number,
+  opts: { seed?: boolean; straceOut?: string } = {},
+): Promise<ChildProcess> {
+  const node = [process.execPath, '--import', 'tsx', 'server/main.ts'];
+  const [cmd, ...args] = opts.straceOut
+    ? ['strace', '-f', '-y', '-ttt', '-e', 'trace=fsync,fdatasync', '-o', opts.straceOut, ...node]
+    : node;
+  const child = spawn(cmd!, args, {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      SEED_DEMO: opts.seed ? 'true' : 'false',
+      DB_CHECK: opts.seed ? 'quick' : 'off',
+      LOG_LEVEL: 'error',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  processes.push(child);
+  const end = Date.now() + 30_000;
+  for (;;) {
+    if (exited(child)) throw new Error(`server exited (${child.exitCode ?? child.signalCode})`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) {
+        if (opts.straceOut) {
+          // The server is strace's child: signals go to it (a killed strace would leave it running).
+          const kids = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/);
+          tracee.set(child, Number(kids[0]));
+        }
+        return child;
+      }
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > end) {
+      await stopServer(child, 'SIGKILL');
+      throw new Error('server did not answer /api/health within 30 s');
+    }
+    await sleep(50);
+  }
+}
+
+/** Sends `signal` (SIGTERM: SIGKILL after `graceMs`); resolves once the process has exited. */
+async function stopServer(child: ChildProcess, signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM', graceMs = 8000) {
+  if (exited(child)) return;
+  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const kill = (s: NodeJS.Signals) => {
+    const pid = tracee.get(child);
+    if (pid === undefined) child.kill(s);
+    else
+      try {
+        process.kill(pid, s); // strace exits with it
+      } catch {
+        child.kill('SIGKILL');
+      }
+  };
+  kill(signal);
+  const timer = setTimeout(() => kill('SIGKILL'), graceMs);
+  await gone;
+  clearTimeout(timer);
+}
+
+// --- the demo city, seeded once, copied for each test --------------------------------------------------
+
+let template: string;
+interface Sample {
+  categoryCode: string;
+  lat: number;
+  lng: number;
+  attributes: string;
+}
+let samples: Sample[] = [];
+
+beforeAll(async () => {
+  template = mkdtempSync(path.join(tmpdir(), 'beacon-durability-template-'));
+  dirs.push(template);
+  const server = await startServer(template, await freePort(), { seed: true });
+  await stopServer(server); // a clean close checkpoints the WAL: the folder can be copied
+  const db = openDatabase(path.join(template, 'beacon.db'), { readonly: true });
+  try {
+    samples = db.$client
+      .prepare(
+        `select category_code as categoryCode, lat, lng, attributes from reports
+         where lat is not null and duplicate_of_id is null order by id limit 40`,
+      )
+      .all() as Sample[];
+  } finally {
+    db.$client.close();
+  }
+}, 50_000);
+
+afterAll(async () => {
+  await Promise.all(processes.map((p) => stopServer(p, 'SIGKILL', 3000)));
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+}, 15_000);
+
+/** A fresh data folder holding the demo city. */
+function copyOfDemo(name: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `beacon-durability-${name}-`));
+  dirs.push(dir);
+  cpSync(template, dir, { recursive: true });
+  return dir;
+}
+
+/** A valid report body for the demo city whose description carries `marker`. */
+function body(random: () => number, marker: string) {
+  const sample = samples[Math.floor(random() * samples.length)]!;
+  return {
+    categoryCode: sample.categoryCode,
+    lat: sample.lat + (random() - 0.5) * 2e-4,
+    lng: sample.lng + (random() - 0.5) * 2e-4,
+    description: `Kiểm thử độ bền [${marker}]: sự cố cần xử lý`,
+    attributes: JSON.parse(sample.attributes) as object,
+  };
+}
+
+function post(base: string, payload: object, key: string, timeoutMs = 5000): Promise<Response> {
+  return fetch(`${base}/api/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': key },
+    body: JSON.stringify(payload),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+}
+
+/** Opens the database read-write (recovers a WAL left by a killed server) and runs `fn`. */
+function withDb<T>(dataDir: string, fn: (db: ReturnType<typeof openDatabase>['$client']) => T): T {
+  const db = openDatabase(path.join(dataDir, 'beacon.db'));
+  try {
+    return fn(db.$client);
+  } finally {
+    db.$client.close();
+  }
+}
+
+describe('durability', () => {
+  it('keeps every report answered 201, once each, across five SIGKILLs while four clients file', async () => {
+    expect(samples.length).toBeGreaterThan(10);
+    const dataDir = copyOfDemo('kill');
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    let server = await startServer(dataDir, port);
+
+    const t0 = Date.now();
+    const deadline = t0 + 45_000;
+    const run = `run${SEED}`;
+    interface Answer {
+      key: string;
+      marker: string;
+      trackingCode: string;
+      attempts: number;
+      replayed: boolean;
+    }
+    const answered: Answer[] = [];
+    const unanswered: string[] = [];
+    const refused: string[] = [];
+    let retries = 0;
+    let filing = true;
+
+    /** One client: files reports one after another; a failed attempt is retried with the same key. */
+    async function client(c: number): Promise<void> {
+      const random = rng(SEED * 31 + c);
+      for (let n = 0; filing; n++) {
+        const marker = `${run}-c${c}-n${n}`;
+        const key = randomUUID();
+        const payload = body(random, marker);
+        for (let attempt = 1; ; attempt++) {
+          let res: Response | null = null;
+          try {
+            res = await post(base, payload, key);
+          } catch {
+            // refused or cut: the server is down or restarting
+          }
+          if (res && res.status < 500) {
+            if (res.status === 201) {
+              const { trackingCode } = (await res.json()) as { trackingCode: string };
+              answered.push({
+                key,
+                marker,
+                trackingCode,
+                attempts: attempt,
+                replayed: res.headers.get('idempotent-replayed') === 'true',
+              });
+            } else refused.push(`${marker}: ${res.status} ${await res.text()}`);
+            break;
+          }
+          if (Date.now() > deadline) {
+            unanswered.push(marker);
+            return;
+          }
+          retries++;
+          await sleep(50 + random() * 100);
+        }
+      }
+    }
+
+    const clients = Array.from({ length: CLIENTS }, (_, c) => client(c));
+    const killRandom = rng(SEED + 7);
+    let kills = 0;
+    try {
+      for (let k = 0; k < KILLS; k++) {
+        // Let the clients file for a random while (the server is up), then kill it mid-stride.
+        await sleep(200 + killRandom() * 1300);
+        await stopServer(server, 'SIGKILL');
+        kills++;
+        await sleep(killRandom() * 300);
+        server = await startServer(dataDir, port);
+      }
+      await sleep(500);
+    } finally {
+      filing = false;
+      await Promise.all(clients);
+    }
+    await stopServer(server);
+
+    // The database as the last server left it: each answered report once, by marker and by code.
+    const found = withDb(dataDir, (db) => {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      const rows = db
+        .prepare(`select tracking_code as code, description from reports where description like ?`)
+        .all(`%[${run}-%`) as { code: string; description: string }[];
+      const keys = db
+        .prepare(`select count(*) as n from idempotency_keys where key in (select value from json_each(?))`)
+        .get(JSON.stringify(answered.map((a) => a.key))) as { n: number };
+      return { rows, keys: keys.n };
+    });
+    const byMarker = new Map<string, string[]>();
+    for (const r of found.rows) {
+      const marker = /\[(.*?)\]/.exec(r.description)![1]!;
+      byMarker.set(marker, [...(byMarker.get(marker) ?? []), r.code]);
+    }
+    const replays = answered.filter((a) => a.replayed).length;
+    console.info(
+      `durability: ${answered.length} answered over ${kills} kills, ${retries} retries, ` +
+        `${replays} answered by replay, ${found.rows.length} rows, ${Date.now() - t0} ms`,
+    );
+
+    // The scenario really happened.
+    expect(kills).toBe(KILLS);
+    expect(unanswered).toEqual([]);
+    expect(refused).toEqual([]);
+    expect(retries).toBeGreaterThan(0);
+    expect(answered.length).toBeGreaterThan(50);
+
+    // Every 201 is there exactly once, under the code it was answered with.
+    const wrong = answered
+      .filter((a) => (byMarker.get(a.marker) ?? []).join() !== a.trackingCode)
+      .map((a) => `${a.marker}: answered ${a.trackingCode}, database has [${(byMarker.get(a.marker) ?? []).join()}]`);
+    expect(wrong).toEqual([]);
+    const codes = new Set(answered.map((a) => a.trackingCode));
+    expect(codes.size).toBe(answered.length);
+    // And nothing else: no report without an answer (every request got one), one key row per report.
+    expect(found.rows.length).toBe(answered.length);
+    expect(found.keys).toBe(answered.length);
+  }, 60_000);
+
+  it('makes one report of twenty concurrent requests with one Idempotency-Key, and refuses another body', async () => {
+    const dataDir = copyOfDemo('idem');
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const server = await startServer(dataDir, port);
+    try {
+      const key = randomUUID();
+      const marker = `idem-${SEED}`;
+      const payload = body(rng(SEED + 11), marker);
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, async () => {
+          const res = await post(base, payload, key, 15_000);
+          return {
+            status: res.status,
+            replayed: res.headers.get('idempotent-replayed') === 'true',
+            code: ((await res.json()) as { trackingCode?: string }).trackingCode,
+          };
+        }),
+      );
+      expect(answers.map((a) => a.status)).toEqual(Array(20).fill(201));
+      const codes = new Set(answers.map((a) => a.code));
+      expect(codes.size).toBe(1);
+      expect([...codes][0]).toMatch(/^TH-/);
+      expect(answers.filter((a) => !a.replayed)).toHaveLength(1);
+
+      // The same key with another body: refused, and still one report.
+      const other = await post(base, { ...payload, description: `${payload.description} (khác)` }, key);
+      expect(other.status).toBe(422);
+      // A later retry of the original still names the same report.
+      const again = await post(base, payload, key);
+      expect(again.status).toBe(201);
+      expect(((await again.json()) as { trackingCode: string }).trackingCode).toBe([...codes][0]);
+
+      await stopServer(server);
+      const rows = withDb(dataDir, (db) =>
+        db.prepare(`select tracking_code as code from reports where description like ?`).all(`%[${marker}]%`),
+      ) as { code: string }[];
+      expect(rows.map((r) => r.code)).toEqual([...codes]);
+    } finally {
+      await stopServer(server, 'SIGKILL');
+    }
+  }, 60_000);
+
+  const hasStrace = spawnSync('strace', ['-V'], { encoding: 'utf8' }).status === 0;
+  if (!hasStrace) console.warn('durability: strace is not installed (apt-get install strace): fsync test skipped');
+
+  it.skipIf(!hasStrace)(
+    `fsyncs the WAL at least once per committed report (${SEQUENTIAL_REPORTS} reports, under strace)`,
+    async () => {
+      const dataDir = copyOfDemo('fsync');
+      const traceFile = path.join(dataDir, '..', `${path.basename(dataDir)}.strace`);
+      dirs.push(traceFile);
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      const server = await startServer(dataDir, port, { straceOut: traceFile });
+      let from = 0;
+      let to = 0;
+      const codes: string[] = [];
+      try {
+        await sleep(300); // the start's own writes are done
+        const random = rng(SEED + 13);
+        from = Date.now() / 1000;
+        for (let n = 0; n < SEQUENTIAL_REPORTS; n++) {
+          const res = await post(base, body(random, `fsync-${SEED}-${n}`), randomUUID());
+          expect(res.status).toBe(201);
+          codes.push(((await res.json()) as { trackingCode: string }).trackingCode);
+        }
+        to = Date.now() / 1000;
+      } finally {
+        // Closing flushes strace's output (and the checkpoint's fsyncs fall after the window).
+        await stopServer(server);
+      }
+      expect(existsSync(traceFile)).toBe(true);
+      // Lines like `1234 1733216000.123456 fdatasync(23</tmp/.../beacon.db-wal>) = 0`.
+      const syncs = readFileSync(traceFile, 'utf8')
+        .split('\n')
+        .map((line) => /^(?:\d+\s+)?(\d+\.\d+)\s+(fsync|fdatasync)\(\d+<([^>]*)>\)\s+=\s+0/.exec(line))
+        .filter((m) => m !== null)
+        .map((m) => ({ at: Number(m[1]), path: m[3]! }));
+      const wal = path.join(dataDir, 'beacon.db-wal');
+      const inWindow = syncs.filter((s) => s.at >= from && s.at <= to);
+      const walInWindow = inWindow.filter((s) => s.path.endsWith('beacon.db-wal'));
+      console.info(
+        `durability: ${SEQUENTIAL_REPORTS} reports, ${walInWindow.length} WAL syncs of ${inWindow.length} in the window, ` +
+          `${syncs.length} syncs traced in all`,
+      );
+      expect(codes).toHaveLength(SEQUENTIAL_REPORTS);
+      // Attributable: the WAL of this data folder, synced while (and only while) the reports were filed.
+      expect(walInWindow.every((s) => s.path === wal || s.path.endsWith(`${path.basename(dataDir)}/beacon.db-wal`))).toBe(
+        true,
+      );
+      expect(walInWindow.length).toBeGreaterThanOrEqual(SEQUENTIAL_REPORTS);
+    },
+    60_000,
+  );
+});
