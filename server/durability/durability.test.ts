@@ -410,9 +410,9 @@ describe('durability', () => {
       );
       expect(codes).toHaveLength(SEQUENTIAL_REPORTS);
       // Attributable: the WAL of this data folder, synced while (and only while) the reports were filed.
-      expect(walInWindow.every((s) => s.path === wal || s.path.endsWith(`${path.basename(dataDir)}/beacon.db-wal`))).toBe(
-        true,
-      );
+      expect(
+        walInWindow.every((s) => s.path === wal || s.path.endsWith(`${path.basename(dataDir)}/beacon.db-wal`)),
+      ).toBe(true);
       expect(walInWindow.length).toBeGreaterThanOrEqual(SEQUENTIAL_REPORTS);
     },
     60_000,
