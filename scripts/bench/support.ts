@@ -1,6 +1,7 @@
 /** What the HTTP benchmarks share: rows, percentiles, and the real server as a separate process. */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
@@ -159,4 +160,19 @@ export async function timeToVisible(
   } finally {
     await browser.close();
   }
+}
+
+/** A port in [first, last] nobody listens on at 127.0.0.1, probing from `first + offset` round the range. */
+export async function freePort(first: number, last: number, offset = 0): Promise<number> {
+  const size = last - first + 1;
+  for (let i = 0; i < size; i++) {
+    const port = first + ((offset + i) % size);
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${first}-${last}`);
 }

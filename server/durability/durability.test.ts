@@ -9,10 +9,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../scripts/bench/support';
+import { Rng } from '../../scripts/seed/random';
 import { openDatabase } from '../db/client';
 
 /** Seed of every random choice; set DURABILITY_SEED to repeat or vary a run. */
@@ -21,32 +22,13 @@ const CLIENTS = 4;
 const KILLS = 5;
 const SEQUENTIAL_REPORTS = 30;
 
-/** mulberry32: a small seeded PRNG, so a failing run can be repeated. */
+/** Uniform numbers in [0, 1) from the project's seeded generator, so a failing run can be repeated. */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Rng(seed);
+  return () => r.next();
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** A port in 3181-3189 nobody listens on (127.0.0.1). */
-async function freePort(): Promise<number> {
-  for (let port = 3181; port <= 3189; port++) {
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = createServer();
-      probe.once('error', () => resolve(false));
-      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error('no free port in 3181-3189');
-}
 
 // --- server processes ------------------------------------------------------------------------------
 
@@ -142,7 +124,7 @@ let samples: Sample[] = [];
 beforeAll(async () => {
   template = mkdtempSync(path.join(tmpdir(), 'beacon-durability-template-'));
   dirs.push(template);
-  const server = await startServer(template, await freePort(), { seed: true });
+  const server = await startServer(template, await freePort(3181, 3189), { seed: true });
   await stopServer(server); // a clean close checkpoints the WAL: the folder can be copied
   const db = openDatabase(path.join(template, 'beacon.db'), { readonly: true });
   try {
@@ -205,7 +187,7 @@ describe('durability', () => {
   it('keeps every report answered 201, once each, across five SIGKILLs while four clients file', async () => {
     expect(samples.length).toBeGreaterThan(10);
     const dataDir = copyOfDemo('kill');
-    const port = await freePort();
+    const port = await freePort(3181, 3189);
     const base = `http://127.0.0.1:${port}`;
     let server = await startServer(dataDir, port);
 
@@ -324,7 +306,7 @@ describe('durability', () => {
 
   it('makes one report of twenty concurrent requests with one Idempotency-Key, and refuses another body', async () => {
     const dataDir = copyOfDemo('idem');
-    const port = await freePort();
+    const port = await freePort(3181, 3189);
     const base = `http://127.0.0.1:${port}`;
     const server = await startServer(dataDir, port);
     try {
@@ -374,7 +356,7 @@ describe('durability', () => {
       const dataDir = copyOfDemo('fsync');
       const traceFile = path.join(dataDir, '..', `${path.basename(dataDir)}.strace`);
       dirs.push(traceFile);
-      const port = await freePort();
+      const port = await freePort(3181, 3189);
       const base = `http://127.0.0.1:${port}`;
       const server = await startServer(dataDir, port, { straceOut: traceFile });
       let from = 0;

@@ -7,12 +7,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login } from '../../scripts/bench/support';
+import { freePort, login } from '../../scripts/bench/support';
+import { Rng } from '../../scripts/seed/random';
 import type { ClientToServerEvents, ServerToClientEvents, StaffReportEvent } from '../../shared/realtime/events';
 import type { CreateReportResult, ReportList } from '../../shared/schemas/reports';
 import { openDatabase } from '../db/client';
@@ -33,16 +33,10 @@ const DOWN_MS = 3500;
 /** Nothing (filing retries, reconnecting, catching up) may go on past this, from the first filing. */
 const RUN_BUDGET_MS = 40_000;
 
-/** mulberry32: a small seeded PRNG, so a failing run can be repeated. */
+/** Uniform numbers in [0, 1) from the project's seeded generator, so a failing run can be repeated. */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Rng(seed);
+  return () => r.next();
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -53,21 +47,6 @@ async function until(predicate: () => boolean, ms: number, what: string): Promis
     if (Date.now() > end) throw new Error(`${what}: not within ${ms} ms`);
     await sleep(20);
   }
-}
-
-/** A port in 3150-3170 nobody listens on (127.0.0.1). */
-async function freePort(random: () => number): Promise<number> {
-  const offset = Math.floor(random() * 21);
-  for (let i = 0; i < 21; i++) {
-    const port = 3150 + ((offset + i) % 21);
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = createServer();
-      probe.once('error', () => resolve(false));
-      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error('no free port in 3150-3170');
 }
 
 // --- the server process -------------------------------------------------------------------------
@@ -185,7 +164,7 @@ let feed: Feed | undefined;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'beacon-never-misses-'));
-  port = await freePort(rng(SEED + 1));
+  port = await freePort(3150, 3170, Math.floor(rng(SEED + 1)() * 21));
   base = `http://127.0.0.1:${port}`;
   server = await startServer(dataDir, port);
 }, 30_000);
