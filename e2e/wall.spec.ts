@@ -259,3 +259,82 @@ test('the operator sets a priority, adds a note and dispatches reports in bulk f
   expect(list.items.find((r) => r.trackingCode === code)?.channel).toBe('walk_in');
   await context.close();
 });
+
+test("a unit's leader gets their unit's wall: its open reports only, and the reports dispatched to it live", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const operator = await server.login('operator');
+  const leader = await server.login('leader.lighting');
+  const api = async <T>(cookie: string, url: string, init: RequestInit = {}): Promise<T> => {
+    const res = await fetch(`${server.url}${url}`, {
+      ...init,
+      headers: { cookie, 'content-type': 'application/json', ...init.headers },
+    });
+    expect(res.ok, `${url}: ${res.status}`).toBe(true);
+    return (await res.json()) as T;
+  };
+  type Listed = { trackingCode: string; status: string; lat: number | null };
+  const openOf = async (cookie: string) =>
+    (await api<{ items: Listed[] }>(cookie, '/api/reports?limit=500')).items.filter((r) =>
+      ['received', 'assigned', 'in_progress', 'reopened'].includes(r.status),
+    );
+  const user = await api<{ unit: { id: number; name: string } }>(leader, '/api/auth/me');
+  const units = await api<{ id: number; code: string }[]>(operator, '/api/units');
+  const urban = units.find((u) => u.code === 'urban-management')!.id;
+  const dispatch = async (id: number, unitId: number) => {
+    const { version } = await api<{ version: number }>(operator, `/api/reports/${id}`);
+    await api(operator, `/api/reports/${id}/transitions`, {
+      method: 'POST',
+      body: JSON.stringify({ action: 'dispatch', version, unitId }),
+    });
+  };
+
+  const context = await browser.newContext({ viewport: WALL });
+  const page = await context.newPage();
+  const login = await page.request.post(`${server.url}/api/auth/login`, {
+    data: { username: 'leader.lighting', password: 'demo-city-2025' },
+  });
+  expect(login.ok()).toBe(true);
+  await page.goto(`${server.url}/ioc/wall`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(user.unit.name);
+  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected');
+
+  // The counters and the map count the unit's open reports, as the leader's own list has them: not the city's.
+  const mine = await openOf(leader);
+  const city = await openOf(operator);
+  expect(mine.length).toBeLessThan(city.length);
+  await expect(page.getByTestId('counter-open')).toHaveAttribute('data-value', String(mine.length));
+  await expect(page.getByTestId('wall-map-count')).toHaveAttribute(
+    'data-total',
+    String(mine.filter((r) => r.lat !== null).length),
+  );
+
+  // A street light filed by a resident waits in the IOC inbox: not on the unit's wall yet. A blocked drain
+  // dispatched to another unit never is. The street light dispatched to the unit arrives, live.
+  const light = await server.file({
+    categoryCode: 'street_lighting',
+    attributes: { fault: 'off' },
+    description: 'Đèn đường tắt cả dãy trên đường Hùng Vương.',
+    lat: 13.0962,
+    lng: 109.3021,
+  });
+  const drain = await server.file({
+    categoryCode: 'urban_infrastructure',
+    description: 'Cống thoát nước bị tắc trước chợ.',
+    lat: 13.0958,
+    lng: 109.3015,
+  });
+  await dispatch(drain.id, urban);
+  await page.waitForTimeout(1500);
+  await expect(page.getByTestId('counter-open')).toHaveAttribute('data-value', String(mine.length));
+  await dispatch(light.id, user.unit.id);
+  await expect(page.locator(`[data-testid="ticker-item"][data-tracking-code="${light.trackingCode}"]`)).toBeVisible();
+  await expect(page.getByTestId('counter-open')).toHaveAttribute('data-value', String(mine.length + 1));
+  await expect(page.getByTestId('wall-map-count')).toHaveAttribute(
+    'data-total',
+    String(mine.filter((r) => r.lat !== null).length + 1),
+  );
+  await expect(page.locator(`[data-testid="ticker-item"][data-tracking-code="${drain.trackingCode}"]`)).toHaveCount(0);
+  await context.close();
+});

@@ -4,14 +4,17 @@ import { AppError } from '../server/domain/app-error';
 import { systemClock } from '../server/domain/clock';
 import { SCRIPT_ACTOR } from '../server/modules/audit/audit.service';
 import { createServices } from '../server/services';
+import { PASSWORD_POLICY } from '../shared/domain/password-policy';
 import { commandLine, fail } from './cli';
 
 // npm run create-admin -- --username NAME --name "Display Name" [--reset-password]
 // Creates an admin account in DATA_DIR's database (created and migrated if needed), in the IOC unit
 // when the city has one. The password comes from ADMIN_PASSWORD, or is asked twice on a terminal
 // without echo; at least 12 characters. An existing username is refused unless --reset-password, which
-// gives it the new password, enables it and signs it out everywhere. The audit log names the change
-// "system (script)".
+// gives it the new password, enables it, resets its second factor (TOTP: enrolled again at the next
+// sign-in, which an admin must do before anything else) and signs it out everywhere. The password
+// follows the shared policy (shared/domain/password-policy.ts: at least 12 characters, not a common
+// one). The audit log names the change "system (script)".
 
 const USAGE =
   'Usage: [ADMIN_PASSWORD=…] npm run create-admin -- --username NAME --name "Display Name" [--reset-password]';
@@ -47,7 +50,7 @@ async function readPassword(): Promise<string> {
   const fromEnv = process.env.ADMIN_PASSWORD;
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY) fail('Set ADMIN_PASSWORD, or run this on a terminal to be asked for the password.');
-  const first = await promptHidden('Password (at least 12 characters): ');
+  const first = await promptHidden(`Password (at least ${PASSWORD_POLICY.minLength} characters, not a common one): `);
   const again = await promptHidden('Password again: ');
   if (first !== again) fail('The two passwords differ; nothing was changed.');
   return first;
@@ -77,7 +80,7 @@ try {
   process.stdout.write(
     created
       ? `Created admin "${user.username}" (${user.displayName}) in ${config.dbPath}.\n`
-      : `Gave "${user.username}" a new password and enabled the account; its sessions were ended.\n`,
+      : `Gave "${user.username}" a new password, enabled the account and reset its two-step verification; its sessions were ended.\n`,
   );
 } catch (e) {
   if (!(e instanceof AppError)) throw e;

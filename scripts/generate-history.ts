@@ -40,7 +40,7 @@ if (Number.isNaN(now)) fail(`--now must be an ISO date and time.\n${USAGE}`);
 const config = loadConfig();
 const db = openDataDirDatabase(config);
 if (isDatabaseEmpty(db)) {
-  await loadDemoCity(db, { now, photoDir: config.photoDir, history: false });
+  await loadDemoCity(db, { now, photoDir: config.photoDir, history: false, sessionSecret: config.sessionSecret });
   process.stderr.write(`Demo city (areas, units, categories, rules, accounts) loaded into ${config.dbPath}\n`);
 }
 const existing = db.get<{ n: number }>(sql`select count(*) as n from reports`)!.n;

@@ -10,6 +10,10 @@ if (!isDatabaseEmpty(db)) {
   process.exit(1);
 }
 const started = Date.now();
-const summary = await loadDemoCity(db, { now: Date.now(), photoDir: config.photoDir });
+const summary = await loadDemoCity(db, {
+  now: Date.now(),
+  photoDir: config.photoDir,
+  sessionSecret: config.sessionSecret,
+});
 db.$client.close();
 console.log(`Demo city loaded into ${config.dbPath} in ${Date.now() - started} ms:`, summary);

@@ -21,6 +21,9 @@ import { PublicMapService } from './modules/publicmap/publicmap.service';
 import { ReportWriter } from './modules/reports/report-writer';
 import { ReportsRepository } from './modules/reports/reports.repository';
 import { ReportsService } from './modules/reports/reports.service';
+import { ReviewService } from './modules/spam/review.service';
+import { SenderGate } from './modules/spam/sender';
+import { SpamRepository } from './modules/spam/spam.repository';
 import { ResidentTokens } from './modules/residents/resident-tokens';
 import { ResidentsService } from './modules/residents/residents.service';
 import { RoutingService } from './modules/routing/routing.service';
@@ -39,6 +42,7 @@ export interface Services {
   routing: RoutingService;
   writer: ReportWriter;
   reports: ReportsService;
+  review: ReviewService;
   residents: ResidentsService;
   photos: PhotosService;
   publicMap: PublicMapService;
@@ -58,10 +62,16 @@ export interface Services {
 export interface ServiceOptions {
   codePrefix: string;
   sessionTtlMs: number;
+  /** A session unused this long ends (`SESSION_IDLE_MINUTES`; default an hour). */
+  sessionIdleMs?: number;
+  /** Keys session hashes and sealed TOTP secrets (`SESSION_SECRET`; default the development one). */
+  sessionSecret?: string;
   /** Where processed photos are stored (DATA_DIR/photos). */
   photoDir: string;
   /** Largest photo upload in bytes (`PHOTO_MAX_MB`). */
   photoMaxBytes?: number;
+  /** Most uploads whose photos are being re-encoded or waiting for it (see PhotosService). */
+  photoMaxInProgress?: number;
   /** Largest GeoJSON upload of an area import in bytes (`AREA_IMPORT_MAX_MB`). */
   areaImportMaxBytes?: number;
 }
@@ -73,9 +83,22 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions): S
   const reportsRepo = new ReportsRepository(db);
   const writer = new ReportWriter(reportsRepo);
   const tokens = new ResidentTokens(db);
-  const photos = new PhotosService(new PhotoStore(options.photoDir), options.photoMaxBytes);
+  const photos = new PhotosService(new PhotoStore(options.photoDir), options.photoMaxBytes, options.photoMaxInProgress);
   const calendar = new CalendarService(db);
-  const reports = new ReportsService(reportsRepo, writer, catalog, routing, tokens, photos, calendar, clock, options);
+  const spam = new SpamRepository(db);
+  const reports = new ReportsService(
+    reportsRepo,
+    writer,
+    catalog,
+    routing,
+    tokens,
+    photos,
+    calendar,
+    clock,
+    options,
+    new SenderGate(db, spam, clock),
+    spam,
+  );
   const iocMap = new IocMapService(new IocMapRepository(db), clock);
   writer.onCommitted(iocMap);
   const publicMap = new PublicMapService(new PublicMapRepository(db), clock, () => catalog.current());
@@ -85,10 +108,15 @@ export function createServices(db: Db, clock: Clock, options: ServiceOptions): S
   const statsWorker = db.$client.memory ? undefined : new StatsWorker(db.$client.name);
   const admin = createAdminServices({ db, clock, audit, catalog, routing, calendar, areas });
   return {
+    review: new ReviewService(spam, reportsRepo, reports, photos, catalog, audit, clock),
     audit,
     admin,
     areas,
-    auth: new AuthService(new AuthRepository(db), clock, options.sessionTtlMs),
+    auth: new AuthService(new AuthRepository(db), clock, {
+      ttlMs: options.sessionTtlMs,
+      ...(options.sessionIdleMs !== undefined ? { idleMs: options.sessionIdleMs } : {}),
+      ...(options.sessionSecret !== undefined ? { secret: options.sessionSecret } : {}),
+    }),
     catalog,
     routing,
     writer,

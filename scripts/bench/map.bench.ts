@@ -114,6 +114,10 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Row[]> {
       row('map.street_p95_ms', street.p95, 'ms', null),
       row('map.street_kb', street.kb, 'KB', 100),
     );
+    // A unit's leader: the unit's own index (built from the same read at its first request).
+    const unitCookie = await login(base, 'leader.lighting', DEMO_PASSWORD);
+    const unitCity = await viewport(base, unitCookie, CITY, n);
+    rows.push(row('map.unit_city_p50_ms', unitCity.p50, 'ms', 10), row('map.unit_city_kb', unitCity.kb, 'KB', 100));
     if (!smoke) {
       // A page that never paints is a missed target, not a lost run.
       const paint = await timeToVisible(

@@ -2,12 +2,38 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { areas, categories, replyTemplates, routingRules, units, users } from '../../server/db/schema';
 import { bboxOf } from '../../server/domain/geo-index';
+import { DEV_SESSION_SECRET } from '../../server/config';
 import { AuthService } from '../../server/modules/auth/auth.service';
+import { SessionSecrets } from '../../server/modules/auth/secrets';
 import { demoCity } from './demo-city';
 import { generateHistory } from './history';
 
 /** The password of every demo account (written in the README). */
 export const DEMO_PASSWORD = 'demo-city-2025';
+
+/**
+ * The demo admin's TOTP secret (written in the README; admins must have a second factor). Any
+ * authenticator app given it shows the codes; a production start refuses the demo accounts anyway.
+ */
+export const DEMO_TOTP_SECRET = 'BEACONIOCDEMOADMINSECRETTOTPCODE';
+
+/** Every demo account: the named ones, the unit leaders, and a staff account for each other unit. */
+export function demoAccounts() {
+  const staffForUnits = demoCity.units.filter(
+    (u) => u.kind !== 'ioc' && !demoCity.users.some((x) => x.unitCode === u.code && x.role === 'staff'),
+  );
+  return [
+    ...demoCity.users,
+    ...demoCity.unitLeaders,
+    // Every unit gets a staff account so the demo history can be worked by someone.
+    ...staffForUnits.map((u) => ({
+      username: `staff.${u.code}`,
+      displayName: `Cán bộ ${u.nameVi}`,
+      role: 'staff' as const,
+      unitCode: u.code,
+    })),
+  ];
+}
 
 /** True when the database has no configuration yet (a fresh install). */
 export function isDatabaseEmpty(db: Db): boolean {
@@ -21,14 +47,19 @@ export function isDatabaseEmpty(db: Db): boolean {
  */
 export async function loadDemoCity(
   db: Db,
-  opts: { now: number; photoDir: string; history?: boolean; reports?: number },
+  opts: {
+    now: number;
+    photoDir: string;
+    history?: boolean;
+    reports?: number;
+    /** The server's SESSION_SECRET, which seals the demo admin's TOTP secret (default: the development one). */
+    sessionSecret?: string;
+  },
 ) {
   if (!isDatabaseEmpty(db))
     throw new Error('The database already has a city; the demo city loads only into an empty one.');
   const passwordHash = await AuthService.hashPassword(DEMO_PASSWORD);
-  const staffForUnits = demoCity.units.filter(
-    (u) => u.kind !== 'ioc' && !demoCity.users.some((x) => x.unitCode === u.code && x.role === 'staff'),
-  );
+  const demoTotp = new SessionSecrets(opts.sessionSecret ?? DEV_SESSION_SECRET).seal(DEMO_TOTP_SECRET);
 
   db.transaction((tx) => {
     for (const a of demoCity.areas) {
@@ -84,18 +115,7 @@ export async function loadDemoCity(
         .run();
     }
     for (const t of demoCity.templates) tx.insert(replyTemplates).values(t).run();
-    const accounts = [
-      ...demoCity.users,
-      ...demoCity.unitLeaders,
-      // Every unit gets a staff account so the demo history can be worked by someone.
-      ...staffForUnits.map((u) => ({
-        username: `staff.${u.code}`,
-        displayName: `Cán bộ ${u.nameVi}`,
-        role: 'staff' as const,
-        unitCode: u.code,
-      })),
-    ];
-    for (const u of accounts) {
+    for (const u of demoAccounts()) {
       tx.insert(users)
         .values({
           username: u.username,
@@ -104,6 +124,7 @@ export async function loadDemoCity(
           unitId: u.unitCode ? unitIds.get(u.unitCode)! : null,
           passwordHash,
           createdAt: opts.now,
+          ...(u.role === 'admin' ? { totpSecret: demoTotp, totpEnrolledAt: opts.now } : {}),
         })
         .run();
     }

@@ -6,15 +6,25 @@
  *     key with another body is refused (422).
  * (c) Under strace, every commit of a filed report fsyncs the WAL (synchronous=FULL reaches the disk).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/bench/support';
-import { Rng } from '../../scripts/seed/random';
-import { openDatabase } from '../db/client';
+import {
+  cleanUp,
+  post,
+  reportBody,
+  rng,
+  seedDemoCity,
+  sleep,
+  startServer,
+  stopServer,
+  temporary,
+  withDb,
+  type DemoCity,
+} from './support';
 
 /** Seed of every random choice; set DURABILITY_SEED to repeat or vary a run. */
 const SEED = Number(process.env.DURABILITY_SEED ?? 20_251_203);
@@ -22,170 +32,18 @@ const CLIENTS = 4;
 const KILLS = 5;
 const SEQUENTIAL_REPORTS = 30;
 
-/** Uniform numbers in [0, 1) from the project's seeded generator, so a failing run can be repeated. */
-function rng(seed: number): () => number {
-  const r = new Rng(seed);
-  return () => r.next();
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-// --- server processes ------------------------------------------------------------------------------
-
-const processes: ChildProcess[] = [];
-/** The server's own pid when `strace` is the child process. */
-const tracee = new Map<ChildProcess, number>();
-const dirs: string[] = [];
-
-function exited(child: ChildProcess): boolean {
-  return child.exitCode !== null || child.signalCode !== null;
-}
-
-/**
- * Starts `server/main.ts` over `dataDir` (optionally under `strace` writing to `straceOut`) and waits
- * for /api/health; fails fast if it exits.
- */
-async function startServer(
-  dataDir: string,
-  port: number,
-  opts: { seed?: boolean; straceOut?: string } = {},
-): Promise<ChildProcess> {
-  const node = [process.execPath, '--import', 'tsx', 'server/main.ts'];
-  const [cmd, ...args] = opts.straceOut
-    ? ['strace', '-f', '-y', '-ttt', '-e', 'trace=fsync,fdatasync', '-o', opts.straceOut, ...node]
-    : node;
-  const child = spawn(cmd!, args, {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      SEED_DEMO: opts.seed ? 'true' : 'false',
-      DB_CHECK: opts.seed ? 'quick' : 'off',
-      LOG_LEVEL: 'error',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  processes.push(child);
-  const end = Date.now() + 30_000;
-  for (;;) {
-    if (exited(child)) throw new Error(`server exited (${child.exitCode ?? child.signalCode})`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) {
-        if (opts.straceOut) {
-          // The server is strace's child: signals go to it (a killed strace would leave it running).
-          const kids = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/);
-          tracee.set(child, Number(kids[0]));
-        }
-        return child;
-      }
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > end) {
-      await stopServer(child, 'SIGKILL');
-      throw new Error('server did not answer /api/health within 30 s');
-    }
-    await sleep(50);
-  }
-}
-
-/** Sends `signal` (SIGTERM: SIGKILL after `graceMs`); resolves once the process has exited. */
-async function stopServer(child: ChildProcess, signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM', graceMs = 8000) {
-  if (exited(child)) return;
-  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const kill = (s: NodeJS.Signals) => {
-    const pid = tracee.get(child);
-    if (pid === undefined) child.kill(s);
-    else
-      try {
-        process.kill(pid, s); // strace exits with it
-      } catch {
-        child.kill('SIGKILL');
-      }
-  };
-  kill(signal);
-  const timer = setTimeout(() => kill('SIGKILL'), graceMs);
-  await gone;
-  clearTimeout(timer);
-}
-
-// --- the demo city, seeded once, copied for each test --------------------------------------------------
-
-let template: string;
-interface Sample {
-  categoryCode: string;
-  lat: number;
-  lng: number;
-  attributes: string;
-}
-let samples: Sample[] = [];
-
+let demo: DemoCity;
 beforeAll(async () => {
-  template = mkdtempSync(path.join(tmpdir(), 'beacon-durability-template-'));
-  dirs.push(template);
-  const server = await startServer(template, await freePort(3181, 3189), { seed: true });
-  await stopServer(server); // a clean close checkpoints the WAL: the folder can be copied
-  const db = openDatabase(path.join(template, 'beacon.db'), { readonly: true });
-  try {
-    samples = db.$client
-      .prepare(
-        `select category_code as categoryCode, lat, lng, attributes from reports
-         where lat is not null and duplicate_of_id is null order by id limit 40`,
-      )
-      .all() as Sample[];
-  } finally {
-    db.$client.close();
-  }
+  demo = await seedDemoCity(await freePort(3181, 3189));
 }, 50_000);
+afterAll(cleanUp, 15_000);
 
-afterAll(async () => {
-  await Promise.all(processes.map((p) => stopServer(p, 'SIGKILL', 3000)));
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-}, 15_000);
-
-/** A fresh data folder holding the demo city. */
-function copyOfDemo(name: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), `beacon-durability-${name}-`));
-  dirs.push(dir);
-  cpSync(template, dir, { recursive: true });
-  return dir;
-}
-
-/** A valid report body for the demo city whose description carries `marker`. */
-function body(random: () => number, marker: string) {
-  const sample = samples[Math.floor(random() * samples.length)]!;
-  return {
-    categoryCode: sample.categoryCode,
-    lat: sample.lat + (random() - 0.5) * 2e-4,
-    lng: sample.lng + (random() - 0.5) * 2e-4,
-    description: `Kiểm thử độ bền [${marker}]: sự cố cần xử lý`,
-    attributes: JSON.parse(sample.attributes) as object,
-  };
-}
-
-function post(base: string, payload: object, key: string, timeoutMs = 5000): Promise<Response> {
-  return fetch(`${base}/api/reports`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': key },
-    body: JSON.stringify(payload),
-    signal: AbortSignal.timeout(timeoutMs),
-  });
-}
-
-/** Opens the database read-write (recovers a WAL left by a killed server) and runs `fn`. */
-function withDb<T>(dataDir: string, fn: (db: ReturnType<typeof openDatabase>['$client']) => T): T {
-  const db = openDatabase(path.join(dataDir, 'beacon.db'));
-  try {
-    return fn(db.$client);
-  } finally {
-    db.$client.close();
-  }
-}
+const copyOfDemo = (name: string) => demo.copy(`durability-${name}`);
+const body = (random: () => number, marker: string) => reportBody(demo.samples, random, marker);
 
 describe('durability', () => {
   it('keeps every report answered 201, once each, across five SIGKILLs while four clients file', async () => {
-    expect(samples.length).toBeGreaterThan(10);
+    expect(demo.samples.length).toBeGreaterThan(10);
     const dataDir = copyOfDemo('kill');
     const port = await freePort(3181, 3189);
     const base = `http://127.0.0.1:${port}`;
@@ -354,8 +212,8 @@ describe('durability', () => {
     `fsyncs the WAL at least once per committed report (${SEQUENTIAL_REPORTS} reports, under strace)`,
     async () => {
       const dataDir = copyOfDemo('fsync');
-      const traceFile = path.join(dataDir, '..', `${path.basename(dataDir)}.strace`);
-      dirs.push(traceFile);
+      const traceFile = path.join(temporary('strace'), 'fsync.strace');
+
       const port = await freePort(3181, 3189);
       const base = `http://127.0.0.1:${port}`;
       const server = await startServer(dataDir, port, { straceOut: traceFile });

@@ -11,6 +11,8 @@ export function sendProblem(
   errors?: Problem['errors'],
 ) {
   const { status, title } = ERROR_CODES[code];
+  // A 503 always says when to come back.
+  if (status === 503 && !reply.hasHeader('Retry-After')) reply.header('Retry-After', '5');
   const body: Problem = { type: `/problems/${code}`, title, status, code, requestId: request.id };
   if (detail) body.detail = detail;
   if (errors) body.errors = errors;

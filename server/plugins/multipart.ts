@@ -65,7 +65,8 @@ export async function readBody(
         continue;
       }
       const raw = typeof part.value === 'string' ? part.value : String(part.value);
-      if (raw === '') continue;
+      // A part without a name (`Content-Disposition: form-data` alone) names no field.
+      if (raw === '' || typeof part.fieldname !== 'string') continue;
       const number = Number(raw);
       setPath(
         body,
@@ -92,6 +93,8 @@ export async function readBody(
     }
     if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT')
       throw new AppError('payload_too_large', 'Too many form fields.');
+    // Anything else the parser throws (no boundary, a truncated body, a broken part header) is the sender's.
+    if (!(e instanceof AppError)) throw new AppError('bad_request', 'The multipart/form-data body is malformed.');
     throw e;
   }
   return { body, files };

@@ -58,12 +58,31 @@ export function startStaffFeed(socket: RealtimeSocket, reports: ReportsService, 
   joinStaffRooms(socket);
 }
 
-/** A resident's commands: follow and unfollow reports by tracking code. */
-export function registerHandlers(socket: RealtimeSocket, reports: ReportsService): void {
+/**
+ * A resident's commands: follow and unfollow reports by tracking code. `trackLookup` counts a lookup
+ * against the client's budget (shared with HTTP `/api/track`): null when allowed, else seconds to wait.
+ */
+export function registerHandlers(
+  socket: RealtimeSocket,
+  reports: ReportsService,
+  trackLookup?: () => number | null,
+): void {
   socket.on('track:subscribe', (payload, ack) => {
     if (typeof ack !== 'function') return;
+    const wait = trackLookup?.() ?? null;
+    if (wait !== null)
+      return ack({
+        ok: false,
+        error: { code: 'rate_limited', message: `Too many tracking-code lookups. Try again in ${wait} s.` },
+      });
     const code = typeof payload?.trackingCode === 'string' ? payload.trackingCode.trim() : '';
     const report = code ? reports.findByTrackingCode(code) : undefined;
+    // A report held for review looks like one just received (and is followed live if it is released).
+    const held = !report && code ? reports.heldPublicView(code) : undefined;
+    if (held) {
+      void socket.join(trackRoom(held.trackingCode));
+      return ack({ ok: true, data: { report: held, lastEventId: 0 } });
+    }
     if (!report)
       return ack({ ok: false, error: { code: 'not_found', message: `No report has the tracking code ${code}.` } });
     void socket.join(trackRoom(report.trackingCode));

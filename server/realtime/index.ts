@@ -1,11 +1,12 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { AuthService } from '../modules/auth/auth.service';
 import type { ReportWriter } from '../modules/reports/report-writer';
 import type { ReportsService } from '../modules/reports/reports.service';
 import { Broadcaster } from './broadcaster';
+import { guardSocket, SOCKET_LIMITS } from './guard';
 import { registerHandlers, startStaffFeed } from './handlers';
-import type { RealtimeServer } from './types';
+import type { RealtimeServer, RealtimeSocket } from './types';
 
 /** Dependencies of the realtime layer. */
 export interface RealtimeDeps {
@@ -16,6 +17,12 @@ export interface RealtimeDeps {
   sessionToken(cookieHeader: string | undefined): string | undefined;
   /** Most missed events replayed at a reconnect before the client is told to reload instead. */
   maxReplay?: number;
+  /** Whether a handshake may proceed (a foreign Origin may not); absent: every one may. */
+  allowHandshake?(request: IncomingMessage): boolean;
+  /** Counts one tracking-code lookup by this socket's client; null when allowed, else seconds to wait. */
+  trackLookup?(socket: RealtimeSocket): number | null;
+  /** Headers added to engine.io's own HTTP answers (polling, handshake), which Fastify never sees. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -23,14 +30,29 @@ export interface RealtimeDeps {
  * handshake and join their rooms; residents connect anonymously and subscribe to tracking codes.
  */
 export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): RealtimeServer {
-  const io: RealtimeServer = new Server(httpServer, { serveClient: false, cors: { origin: false } });
+  const io: RealtimeServer = new Server(httpServer, {
+    serveClient: false,
+    cors: { origin: false },
+    // Clients only send tracking codes: a bigger frame is abuse, and closes the connection.
+    maxHttpBufferSize: SOCKET_LIMITS.maxFrameBytes,
+    // A page on another site could otherwise open a socket with the staff cookie (CSWSH).
+    allowRequest: (request, callback) => {
+      const allowed = deps.allowHandshake?.(request) ?? true;
+      callback(allowed ? null : 'This site may not connect here (Origin refused).', allowed);
+    },
+  });
+  if (deps.headers) {
+    const extra = deps.headers;
+    io.engine.on('headers', (headers: Record<string, string>) => Object.assign(headers, extra));
+  }
   io.use((socket, next) => {
     socket.data.user = deps.auth.authenticate(deps.sessionToken(socket.handshake.headers.cookie));
     next();
   });
   io.on('connection', (socket) => {
+    guardSocket(socket);
     startStaffFeed(socket, deps.reports, deps.maxReplay);
-    registerHandlers(socket, deps.reports);
+    registerHandlers(socket, deps.reports, deps.trackLookup && (() => deps.trackLookup!(socket)));
   });
   deps.writer.onCommitted(new Broadcaster(io, deps.reports));
   return io;

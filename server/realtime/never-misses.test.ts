@@ -63,6 +63,9 @@ async function startServer(dataDir: string, port: number): Promise<ChildProcess>
       DATA_DIR: dataDir,
       SEED_DEMO: 'true',
       LOG_LEVEL: 'error',
+      // Files a burst of reports from one address.
+      REPORT_RATE_LIMIT: '0',
+      TRACK_RATE_LIMIT: '0',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

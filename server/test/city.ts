@@ -1,10 +1,24 @@
 import type { Db } from '../db/client';
 import { areas, categories, routingRules, units, users } from '../db/schema';
 import { bboxOf, type AreaGeometry } from '../domain/geo-index';
+import { DEV_SESSION_SECRET } from '../config';
 import { AuthService } from '../modules/auth/auth.service';
+import { SessionSecrets } from '../modules/auth/secrets';
 
 /** The password of every test account. */
 export const TEST_PASSWORD = 'test-password-1';
+
+/**
+ * The test admin's TOTP secret (admins must have a second factor): `login('admin')` computes the
+ * code from it and the test clock; `totpCode(TEST_TOTP_SECRET, t.clock.now())` gives one by hand.
+ */
+export const TEST_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
+/** The columns that give an account the test second factor (for admins a test inserts itself). */
+export const testTotpColumns = () => ({
+  totpSecret: new SessionSecrets(DEV_SESSION_SECRET).seal(TEST_TOTP_SECRET),
+  totpEnrolledAt: 0,
+});
 
 const square = (lng0: number, lat0: number, lng1: number, lat1: number): AreaGeometry => ({
   type: 'Polygon',
@@ -89,10 +103,19 @@ export async function seedTestCity(db: Db): Promise<TestCityIds> {
     tx.insert(routingRules)
       .values({ categoryCode: 'potholes', areaCode: 'ward-west', unitId: ids.westCommittee })
       .run();
+    const adminTotp = testTotpColumns();
     const user = (username: string, role: string, unitId: number | null) =>
       tx
         .insert(users)
-        .values({ username, displayName: username, role, unitId, passwordHash, createdAt: 0 })
+        .values({
+          username,
+          displayName: username,
+          role,
+          unitId,
+          passwordHash,
+          createdAt: 0,
+          ...(role === 'admin' ? adminTotp : {}),
+        })
         .returning()
         .get().id;
     return {

@@ -22,6 +22,9 @@ export const API_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/auth/login': 'public',
   'POST /api/auth/logout': 'public',
   'GET /api/auth/me': ALL_STAFF,
+  // Two-step verification: any staff member may enrol; an admin without it may do nothing else.
+  'POST /api/auth/totp/setup': ALL_STAFF,
+  'POST /api/auth/totp/confirm': ALL_STAFF,
   // Residents.
   'POST /api/reports': 'public',
   'GET /api/reports/nearby': 'public',
@@ -43,6 +46,14 @@ export const API_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/reports/:id/notes': ['operator', 'staff', 'admin'],
   'POST /api/reports/:id/correction': IOC,
   'GET /api/templates': ['operator', 'staff', 'admin'],
+  // Anti-spam: the review queue of held reports and blocked senders.
+  'GET /api/review': IOC,
+  'POST /api/review/:id/release': IOC,
+  'POST /api/review/:id/discard': IOC,
+  'POST /api/review/:id/block-sender': IOC,
+  'POST /api/reports/:id/block-sender': IOC,
+  'GET /api/blocked-senders': IOC,
+  'DELETE /api/blocked-senders/:id': IOC,
   'GET /api/ioc/map': ['operator', 'leader', 'admin'],
   'GET /api/ioc/summary': ['operator', 'leader', 'admin'],
   // A leader with a unit sees that unit's figures only (the service scopes it).
@@ -75,6 +86,7 @@ export const API_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/admin/users': ADMIN,
   'POST /api/admin/users': ADMIN,
   'PATCH /api/admin/users/:id': ADMIN,
+  'DELETE /api/admin/users/:id/totp': ADMIN,
   'GET /api/admin/api-keys': ADMIN,
   'POST /api/admin/api-keys': ADMIN,
   'DELETE /api/admin/api-keys/:id': ADMIN,

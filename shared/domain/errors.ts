@@ -7,7 +7,11 @@ export const ERROR_CODES = {
   bad_request: { status: 400, title: 'The request is malformed' },
   unauthenticated: { status: 401, title: 'Sign in first' },
   invalid_credentials: { status: 401, title: 'Wrong username or password' },
+  totp_required: { status: 401, title: 'Enter the code from your authenticator app' },
+  invalid_totp: { status: 401, title: 'The code is wrong, expired or already used' },
+  totp_enrolment_required: { status: 403, title: 'Set up two-step verification first' },
   forbidden: { status: 403, title: 'Your role may not do this' },
+  cross_origin_request: { status: 403, title: 'Requests that change data must come from this site' },
   not_found: { status: 404, title: 'Not found' },
   version_conflict: { status: 409, title: 'Someone else changed this report first' },
   conflict: { status: 409, title: 'This conflicts with the current configuration' },
@@ -20,6 +24,7 @@ export const ERROR_CODES = {
   unsupported_media_type: { status: 415, title: 'Unsupported content type' },
   rate_limited: { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },
+  unavailable: { status: 503, title: 'The server is busy or restarting; try again shortly' },
 } as const;
 /** One documented error code. */
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PRIORITIES } from '../domain/channels';
+import { PASSWORD_MESSAGES, PASSWORD_POLICY } from '../domain/password-policy';
 import { STAFF_ROLES } from '../domain/roles';
 import { CategoryQuestion, Deadline } from './categories';
 import { LocalizedName } from './common';
@@ -141,8 +142,11 @@ export const TemplatesQuery = z.object({
   action: z.enum(TEMPLATE_ACTIONS).optional(),
 });
 
-/** Passwords of staff accounts. */
-export const Password = z.string().min(12, 'must be at least 12 characters').max(200);
+/** Passwords of staff accounts: the length rules (the server also refuses common ones: `domain/password-policy.ts`). */
+export const Password = z
+  .string()
+  .min(PASSWORD_POLICY.minLength, PASSWORD_MESSAGES.tooShort)
+  .max(PASSWORD_POLICY.maxLength, PASSWORD_MESSAGES.tooLong);
 /** `POST /api/admin/users` -> AdminUser. */
 export const UserInput = z.object({
   username: z
@@ -173,6 +177,8 @@ export interface AdminUser {
   role: (typeof STAFF_ROLES)[number];
   unitId: number | null;
   disabled: boolean;
+  /** Whether two-step verification (TOTP) is on. */
+  totpEnrolled: boolean;
   createdAt: string;
 }
 

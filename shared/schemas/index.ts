@@ -4,3 +4,5 @@ export * from './reports';
 export * from './stats';
 export * from './ioc';
 export * from './admin';
+export * from './auth';
+export * from './review';

@@ -63,6 +63,11 @@ export const CreateReportInput = z
     contact: ContactInput.optional(),
     channel: z.enum(CHANNELS).optional(),
     attributes: AttributesInput.optional(),
+    /**
+     * A honeypot: the form has this field hidden from people, so only a bot fills it. Such a report
+     * gets a normal receipt but is held for an operator's review instead of reaching a unit.
+     */
+    website: z.string().max(LIMITS.addressMax).optional(),
   })
   .superRefine((v, ctx) => {
     const hasLat = v.lat !== undefined;
@@ -302,10 +307,20 @@ export interface SessionUser {
   displayName: string;
   role: StaffRole;
   unit: UnitRef | null;
+  /**
+   * Two-step verification (TOTP): `on`, `off`, or `enrol`: an admin without a second factor, whose
+   * session may do nothing but enrol one (`POST /api/auth/totp/setup`, then `/confirm`).
+   */
+  twoFactor?: 'on' | 'off' | 'enrol';
 }
 
-/** The body of `POST /api/auth/login`. */
+/** The body of `POST /api/auth/login`; `totp` is the authenticator code, needed once one is enrolled. */
 export const LoginInput = z.object({
   username: z.string().trim().min(1, 'is required').max(100),
   password: z.string().min(1, 'is required').max(200),
+  totp: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'must be the 6 digits shown by the authenticator app')
+    .optional(),
 });

@@ -17,6 +17,7 @@ import type {
   StatsSummary,
 } from '../../shared/schemas/stats';
 import type { ReplyTemplate } from '../../shared/schemas/admin';
+import type { TotpSetup } from '../../shared/schemas/auth';
 import type { ReportStatus } from '../../shared/domain/statuses';
 import { ApiError, apiFetch, toApiError } from './http';
 
@@ -38,8 +39,13 @@ export const publicApi = {
 
 /** Staff session. */
 export const authApi = {
-  login: (username: string, password: string) =>
-    apiFetch<SessionUser>('/api/auth/login', { body: { username, password } }),
+  /** Signs in; `totp` is the authenticator code, asked for (401 `totp_required`) once one is enrolled. */
+  login: (username: string, password: string, totp?: string) =>
+    apiFetch<SessionUser>('/api/auth/login', { body: { username, password, ...(totp ? { totp } : {}) } }),
+  /** A new TOTP secret with its QR code (enrolment), shown this once. */
+  totpSetup: () => apiFetch<TotpSetup>('/api/auth/totp/setup', { method: 'POST' }),
+  /** Turns two-step verification on with a code from the app; answers the (new, full) session's user. */
+  totpConfirm: (code: string) => apiFetch<SessionUser>('/api/auth/totp/confirm', { body: { code } }),
   logout: () => apiFetch<void>('/api/auth/logout', { method: 'POST' }),
   me: (signal?: AbortSignal) => apiFetch<SessionUser>('/api/auth/me', { signal }),
 };

@@ -12,6 +12,7 @@ const STAFF_LINKS: { to: string; label: MessageKey; roles: readonly StaffRole[] 
   // First for admins: their home, and the header may not have room for every link.
   { to: '/admin', label: 'nav.admin', roles: PAGE_ROLES.admin },
   { to: '/ioc', label: 'nav.ioc', roles: PAGE_ROLES.ioc },
+  { to: '/ioc/review', label: 'nav.review', roles: PAGE_ROLES.ioc },
   { to: '/unit', label: 'nav.unit', roles: PAGE_ROLES.unit },
   { to: '/stats', label: 'nav.stats', roles: PAGE_ROLES.stats },
   // Operators reach the wall from their desk; leaders have no desk, so it is in their menu.
@@ -44,7 +45,7 @@ export function Shell() {
           <NavLink to="/map">{t('nav.map')}</NavLink>
           <NavLink to="/my">{t('nav.my')}</NavLink>
           {staffLinks.map((l) => (
-            <NavLink key={l.to} to={l.to}>
+            <NavLink key={l.to} to={l.to} end={l.to === '/ioc'}>
               {t(l.label)}
             </NavLink>
           ))}

@@ -14,6 +14,7 @@ const PublicMapPage = lazy(() => import('../pages/PublicMapPage'));
 const LoginPage = lazy(() => import('../pages/LoginPage'));
 const IocPage = lazy(() => import('../pages/IocPage'));
 const UnitPage = lazy(() => import('../pages/UnitPage'));
+const ReviewPage = lazy(() => import('../pages/ReviewPage'));
 const StatsPage = lazy(() => import('../pages/StatsPage'));
 // The same chunk as /stats (see pages/StatsPage.tsx).
 const StatsMonthlyPage = lazy(() => import('../pages/StatsPage').then((m) => ({ default: m.StatsMonthlyPage })));
@@ -48,6 +49,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole roles={PAGE_ROLES.ioc}>
             <IocPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/ioc/review',
+        element: (
+          <RequireRole roles={PAGE_ROLES.ioc}>
+            <ReviewPage />
           </RequireRole>
         ),
       },

@@ -211,6 +211,22 @@ export const en: Record<MessageKey, string> = {
   'login.submit': 'Sign in',
   'login.submitting': 'Signing in…',
   'login.invalid': 'Wrong username or password.',
+  'login.totp': 'Verification code (6 digits)',
+  'login.totpHint':
+    'This account has two-step verification: open the authenticator app on your phone and enter the code it shows.',
+  'login.totpInvalid': 'The code is wrong, expired or already used. Enter the newest one.',
+  'login.verify': 'Verify',
+
+  'totp.enrolTitle': 'Turn on two-step verification',
+  'totp.enrolIntro':
+    'Admin accounts must have two-step verification. Scan the QR code with an authenticator app (Google Authenticator, Microsoft Authenticator, FreeOTP…), then enter the 6-digit code it shows.',
+  'totp.qrLabel': 'QR code that adds your Beacon IOC account to an authenticator app',
+  'totp.manual': 'Cannot scan it? Enter this key in the app:',
+  'totp.code': '6-digit code from the app',
+  'totp.confirm': 'Turn on two-step verification',
+  'totp.confirming': 'Checking…',
+  'totp.invalid': 'Wrong code. Check the time on your phone, then enter the code it shows now.',
+  'totp.preparing': 'Creating the secret key…',
 
   'desk.iocTitle': 'IOC operator desk',
   'desk.unitTitle': 'Unit queue',
@@ -389,7 +405,9 @@ export const en: Record<MessageKey, string> = {
   'nav.wall': 'Wall screen',
   'desk.wallLink': 'Wall screen',
   'wall.title': 'Tuy Hòa IOC operations centre',
+  'wall.unitTitle': '{unit} – open reports',
   'wall.mapLabel': 'Map of the city’s open reports',
+  'wall.unitMapLabel': 'Map of the open reports of {unit}',
   'wall.cluster': '{n} reports, {overdue} overdue – click to zoom in',
   'wall.counters': 'Headline figures',
   'wall.today': 'Today',
@@ -504,4 +522,5 @@ export const en: Record<MessageKey, string> = {
   'unit.leader.noOverdue': 'No report is overdue.',
   'unit.left': 'Report {code} has left the unit’s queue (handed back to the IOC or rerouted).',
   'nav.admin': 'Administration',
+  'nav.review': 'Held for review',
 };

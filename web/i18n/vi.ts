@@ -207,6 +207,22 @@ export const vi = {
   'login.submit': 'Đăng nhập',
   'login.submitting': 'Đang đăng nhập…',
   'login.invalid': 'Sai tên đăng nhập hoặc mật khẩu.',
+  'login.totp': 'Mã xác thực (6 chữ số)',
+  'login.totpHint':
+    'Tài khoản này bật xác thực hai bước: mở ứng dụng xác thực trên điện thoại và nhập mã đang hiển thị.',
+  'login.totpInvalid': 'Mã xác thực không đúng, đã hết hạn hoặc đã được dùng. Hãy nhập mã mới nhất.',
+  'login.verify': 'Xác nhận',
+
+  'totp.enrolTitle': 'Bật xác thực hai bước',
+  'totp.enrolIntro':
+    'Tài khoản quản trị phải có xác thực hai bước. Quét mã QR bằng ứng dụng xác thực (Google Authenticator, Microsoft Authenticator, FreeOTP…), rồi nhập mã 6 chữ số ứng dụng hiển thị.',
+  'totp.qrLabel': 'Mã QR để thêm tài khoản Beacon IOC vào ứng dụng xác thực',
+  'totp.manual': 'Không quét được? Nhập khóa này vào ứng dụng:',
+  'totp.code': 'Mã 6 chữ số từ ứng dụng',
+  'totp.confirm': 'Bật xác thực hai bước',
+  'totp.confirming': 'Đang kiểm tra…',
+  'totp.invalid': 'Mã không đúng. Kiểm tra giờ trên điện thoại rồi nhập mã đang hiển thị.',
+  'totp.preparing': 'Đang tạo khóa bí mật…',
 
   'desk.iocTitle': 'Bàn điều hành IOC',
   'desk.unitTitle': 'Hàng đợi của đơn vị',
@@ -386,7 +402,9 @@ export const vi = {
   'nav.wall': 'Màn hình tường',
   'desk.wallLink': 'Màn hình tường',
   'wall.title': 'Trung tâm Điều hành IOC Tuy Hòa',
+  'wall.unitTitle': '{unit} – phản ánh đang xử lý',
   'wall.mapLabel': 'Bản đồ các phản ánh đang mở của thành phố',
+  'wall.unitMapLabel': 'Bản đồ các phản ánh đang mở của {unit}',
   'wall.cluster': '{n} phản ánh, {overdue} quá hạn – bấm để phóng to',
   'wall.counters': 'Chỉ số chính',
   'wall.today': 'Hôm nay',
@@ -501,6 +519,7 @@ export const vi = {
   'unit.leader.noOverdue': 'Không có phản ánh nào quá hạn.',
   'unit.left': 'Phản ánh {code} đã rời hàng đợi của đơn vị (trả lại IOC hoặc chuyển đơn vị khác).',
   'nav.admin': 'Quản trị',
+  'nav.review': 'Chờ xem xét',
 } as const;
 
 /** A message key of the catalogues. */

@@ -5,3 +5,4 @@ export * from './routing';
 export * from './users';
 export * from './reports';
 export * from './admin';
+export * from './spam';

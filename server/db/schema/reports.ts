@@ -45,6 +45,9 @@ export const reports = sqliteTable(
     version: integer('version').notNull().default(0),
     /** The API client (its key's name) that filed the report through Open311; null for other channels. */
     apiClient: text('api_client'),
+    /** Keyed hashes of the sender's device id and network address (for "block this sender"). */
+    senderDevice: text('sender_device'),
+    senderAddress: text('sender_address'),
   },
   (t) => [
     uniqueIndex('reports_tracking_code_uq').on(t.trackingCode),

@@ -7,6 +7,7 @@ import { actorOf, byId, idParam, recordRoutes } from './admin.routes';
 /** Staff accounts and the API keys of other systems. */
 export function accountsRoutes(app: FastifyInstance, admin: AdminServices): void {
   recordRoutes(app, '/api/admin/users', admin.users, { input: UserInput, patch: UserPatch, what: 'user', key: byId });
+  app.delete('/api/admin/users/:id/totp', async (request) => admin.users.resetTotp(actorOf(request), idParam(request)));
 
   app.get('/api/admin/api-keys', async () => admin.apiKeys.list());
   app.post('/api/admin/api-keys', async (request, reply) =>

@@ -118,6 +118,7 @@ export function presentAdminUser(u: UserRow): AdminUser {
     role: u.role as StaffRole,
     unitId: u.unitId,
     disabled: u.disabled,
+    totpEnrolled: u.totpSecret !== null,
     createdAt: new Date(u.createdAt).toISOString(),
   };
 }

@@ -4,7 +4,7 @@ import type { ConfigFile } from '../../../shared/schemas/admin';
 import { users } from '../../db/schema';
 import { AuthService } from '../auth/auth.service';
 import { buildTestApp, buildTestAppOn, reportBody, TEST_NOW, type TestApp } from '../../test/app';
-import { TEST_CITY, TEST_PASSWORD } from '../../test/city';
+import { TEST_CITY, TEST_PASSWORD, testTotpColumns } from '../../test/city';
 
 let t: TestApp;
 let admin: string;
@@ -213,6 +213,8 @@ describe('moving a city into a fresh database', () => {
           role: 'admin',
           passwordHash: await AuthService.hashPassword(TEST_PASSWORD),
           createdAt: 0,
+          // Enrolled in two-step verification, as an admin must be before doing anything.
+          ...testTotpColumns(),
         })
         .run();
     });

@@ -76,4 +76,30 @@ describe('npm run create-admin', () => {
     expect(await argon2.verify(user!.password_hash, 'mot-mat-khau-khac-2')).toBe(true);
     expect(read('select * from users')).toHaveLength(1);
   });
+
+  it('refuses a common password, and gives a locked-out admin a new password and a new second factor', async () => {
+    const common = await createAdmin(['--username', 'pho.admin', '--name', 'Phó Quản Trị'], 'Qwerty123456');
+    expect(common.code).toBe(1);
+    expect(common.stderr).toContain('password: is a commonly used password');
+
+    const db = openDatabase(path.join(dataDir, 'beacon.db'));
+    db.$client
+      .prepare("update users set totp_secret = 'v1.sealed', totp_last_step = 9 where username = 'tran.admin'")
+      .run();
+    db.$client.close();
+    const reset = await createAdmin(
+      ['--username', 'tran.admin', '--name', 'Trần Quản Trị', '--reset-password'],
+      'mat-khau-sau-khi-mat-dien-thoai',
+    );
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).toContain('reset its two-step verification');
+    const [user] = read<{ totp_secret: string | null; totp_last_step: number | null }>(
+      "select totp_secret, totp_last_step from users where username = 'tran.admin'",
+    );
+    expect(user).toEqual({ totp_secret: null, totp_last_step: null });
+    const [entry] = read<{ after: string }>(
+      "select after from audit_log where entity = 'user' order by id desc limit 1",
+    );
+    expect(JSON.parse(entry!.after)).toMatchObject({ totp: '(reset)', totpEnrolled: false });
+  });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, loadDemoCity } from '../../../scripts/seed/load-demo-city';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, loadDemoCity } from '../../../scripts/seed/load-demo-city';
 import { buildTestAppOn, TEST_NOW, type TestApp } from '../../test/app';
 
 let t: TestApp<unknown>;
@@ -7,7 +7,7 @@ const cookies: Record<string, string> = {};
 beforeAll(async () => {
   t = await buildTestAppOn((db, photoDir) => loadDemoCity(db, { now: TEST_NOW, photoDir, history: false }));
   for (const username of ['admin', 'staff.lighting', 'leader.lighting'])
-    cookies[username] = await t.login(username, DEMO_PASSWORD);
+    cookies[username] = await t.login(username, DEMO_PASSWORD, DEMO_TOTP_SECRET);
 });
 afterAll(() => t.close());
 

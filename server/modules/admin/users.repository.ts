@@ -41,6 +41,15 @@ export class UsersRepository {
       .get()!.n;
   }
 
+  /** Removes the user's second factor (and any enrolment under way). */
+  clearTotp(id: number): void {
+    this.db
+      .update(users)
+      .set({ totpSecret: null, totpPendingSecret: null, totpLastStep: null, totpEnrolledAt: null })
+      .where(eq(users.id, id))
+      .run();
+  }
+
   /** Ends every session of the user at once; returns how many there were. */
   deleteSessions(userId: number): number {
     return this.db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;

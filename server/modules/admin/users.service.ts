@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { UserInput, type AdminUser, type UserPatch } from '../../../shared/schemas/admin';
+import { isCommonPassword } from '../../../shared/domain/common-passwords';
+import { passwordProblem } from '../../../shared/domain/password-policy';
 import type { StaffRole } from '../../../shared/domain/roles';
 import { parseInput } from '../../domain/app-error';
 import { AuthService } from '../auth/auth.service';
@@ -10,12 +12,20 @@ import type { UsersRepository } from './users.repository';
 
 const AdminAccountInput = UserInput.pick({ username: true, displayName: true, password: true });
 
+/** Hashes a new password after checking it against the shared policy (422 naming `password`). */
+function hashAllowedPassword(password: string): Promise<string> {
+  const problem = passwordProblem(password, isCommonPassword);
+  if (problem) throw invalid('password', problem);
+  return AuthService.hashPassword(password);
+}
+
 /** Called after a commit that ended all of a user's sessions (e.g. to close their live sockets). */
 export type SessionsCutListener = (userId: number) => void;
 
 /**
- * Staff accounts. Passwords are argon2id hashes that never leave this service; disabling an account,
- * changing its role or unit, or setting a new password ends all its sessions at once.
+ * Staff accounts. Passwords follow the shared policy (`shared/domain/password-policy.ts`) and are
+ * argon2id hashes that never leave this service; disabling an account, changing its role or unit,
+ * setting a new password or resetting its second factor ends all its sessions at once.
  */
 export class UsersAdminService {
   private readonly listeners: SessionsCutListener[] = [];
@@ -38,7 +48,7 @@ export class UsersAdminService {
 
   /** Creates an account (409 when the username is taken; unit staff need an active unit). */
   async create(actor: AuditActor, input: z.output<typeof UserInput>): Promise<AdminUser> {
-    const passwordHash = await AuthService.hashPassword(input.password);
+    const passwordHash = await hashAllowedPassword(input.password);
     return this.changes.apply(actor, (record) => {
       if (this.repo.byUsername(input.username))
         throw conflict(`The username "${input.username}" is taken; choose another.`);
@@ -65,7 +75,7 @@ export class UsersAdminService {
 
   /** Changes an account; the last active admin can be neither disabled nor demoted. */
   async patch(actor: AuditActor, id: number, patch: z.output<typeof UserPatch>): Promise<AdminUser> {
-    const passwordHash = patch.password ? await AuthService.hashPassword(patch.password) : undefined;
+    const passwordHash = patch.password ? await hashAllowedPassword(patch.password) : undefined;
     const { user, cut } = this.changes.apply(actor, (record) => {
       const row = this.repo.byId(id);
       if (!row) throw notFound(`No user has the id ${id}.`);
@@ -109,9 +119,36 @@ export class UsersAdminService {
   }
 
   /**
+   * Removes a user's TOTP second factor (lost phone) and ends their sessions; they may enrol again,
+   * and an admin must before doing anything else. Audited.
+   */
+  resetTotp(actor: AuditActor, id: number): AdminUser {
+    const { user, cut } = this.changes.apply(actor, (record) => {
+      const row = this.repo.byId(id);
+      if (!row) throw notFound(`No user has the id ${id}.`);
+      this.repo.clearTotp(id);
+      // An enrolment under way is not a factor yet: dropping it signs nobody out and needs no entry.
+      if (row.totpSecret === null) return { user: presentAdminUser(row), cut: false };
+      const sessionsEnded = this.repo.deleteSessions(id);
+      const after = presentAdminUser(this.repo.byId(id)!);
+      record({
+        entity: 'user',
+        entityId: id,
+        action: 'update',
+        before: presentAdminUser(row),
+        after: { ...after, totp: '(reset)', sessionsEnded },
+      });
+      return { user: after, cut: true };
+    });
+    if (cut) for (const listener of this.listeners) listener(id);
+    return user;
+  }
+
+  /**
    * For `npm run create-admin`: creates an admin account (in the IOC unit when the city has one). An
-   * existing username is refused (409) unless `resetPassword`, which sets the new password, enables
-   * the account and ends its sessions, without changing its role.
+   * existing username is refused (409) unless `resetPassword`, the way back into a locked-out account:
+   * it sets the new password, enables the account, resets its second factor (an admin enrols a new
+   * one at the next sign-in) and ends its sessions, without changing its role.
    */
   async createAdmin(
     actor: AuditActor,
@@ -122,7 +159,8 @@ export class UsersAdminService {
     if (existing && !input.resetPassword)
       throw conflict(`The username "${fields.username}" is taken; add --reset-password to give it a new password.`);
     if (existing) {
-      const user = await this.patch(actor, existing.id, { password: fields.password, disabled: false });
+      await this.patch(actor, existing.id, { password: fields.password, disabled: false });
+      const user = this.resetTotp(actor, existing.id);
       return { created: false, user };
     }
     const unitId = this.catalogRepo.iocUnits()[0]?.id ?? null;

@@ -5,6 +5,7 @@ import { auditOf, buildTestAppAs, type Api, type Method } from '../../test/api';
 import type { TestApp } from '../../test/app';
 import { TEST_PASSWORD } from '../../test/city';
 import { listen, socketClient, waitFor } from '../../test/socket';
+import { totpCode } from '../auth/totp';
 
 let t: TestApp;
 let call: Api;
@@ -34,6 +35,7 @@ describe('staff accounts', () => {
       role: 'staff',
       unitId: t.ids.units.roads,
       disabled: false,
+      totpEnrolled: false,
       createdAt: expect.any(String),
     });
     const stored = t.db.select().from(users).where(eq(users.username, 'staff.parks')).get()!;
@@ -60,6 +62,19 @@ describe('staff accounts', () => {
     });
     expect(short.statusCode).toBe(422);
     expect(short.json().errors).toEqual([{ path: 'password', message: 'must be at least 12 characters' }]);
+    for (const common of ['qwerty123456', 'QWERTY123456', 'demo-city-2025']) {
+      const res = await asAdmin('POST', '/api/admin/users', {
+        ...newStaff,
+        username: 'common.pw',
+        password: common,
+        unitId: t.ids.units.roads,
+      });
+      expect(res.statusCode, common).toBe(422);
+      expect(res.json().errors).toEqual([{ path: 'password', message: 'is a commonly used password' }]);
+    }
+    const commonReset = await asAdmin('PATCH', `/api/admin/users/${t.ids.users.leader}`, { password: '1qaz2wsx3edc' });
+    expect(commonReset.json().errors).toEqual([{ path: 'password', message: 'is a commonly used password' }]);
+    expect((await loginWith('leader', TEST_PASSWORD)).statusCode).toBe(200);
     const noUnit = await asAdmin('POST', '/api/admin/users', { ...newStaff, username: 'no.unit', unitId: null });
     expect(noUnit.statusCode).toBe(422);
     expect(noUnit.json().errors).toEqual([{ path: 'unitId', message: 'is required for unit staff' }]);
@@ -135,7 +150,15 @@ describe('staff accounts', () => {
     const down = await asAdmin('PATCH', `/api/admin/users/${t.ids.users.admin}`, { role: 'operator' });
     expect(down.statusCode).toBe(200);
     expect((await me(call.cookies.admin!)).statusCode).toBe(401);
-    call.cookies.admin = await t.login('operator');
+    // The new admin has no second factor yet: their session may only enrol one, then becomes a full one.
+    const restricted = await t.login('operator');
+    expect((await me(restricted)).json().twoFactor).toBe('enrol');
+    call.cookies.admin = restricted;
+    expect((await asAdmin('GET', '/api/admin/users')).json().code).toBe('totp_enrolment_required');
+    const { secret } = (await asAdmin('POST', '/api/auth/totp/setup')).json();
+    const confirmed = await asAdmin('POST', '/api/auth/totp/confirm', { code: totpCode(secret, t.clock.now()) });
+    expect(confirmed.json().twoFactor).toBe('on');
+    call.cookies.admin = `beacon_sid=${confirmed.cookies.find((c) => c.name === 'beacon_sid')!.value}`;
     expect((await asAdmin('GET', '/api/admin/users')).statusCode).toBe(200);
   });
 

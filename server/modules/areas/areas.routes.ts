@@ -57,6 +57,8 @@ async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Ar
       ]);
     if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT')
       throw new AppError('payload_too_large', 'Too many form fields.');
+    // Anything else the parser throws (no boundary, a truncated body, a broken part header) is the sender's.
+    if (!(e instanceof AppError)) throw new AppError('bad_request', 'The multipart/form-data body is malformed.');
     throw e;
   }
   if (!bytes)

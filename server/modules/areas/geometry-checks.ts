@@ -49,9 +49,10 @@ export function checkGeometry(raw: unknown, max = 5): CheckedGeometry {
   if (raw === null || raw === undefined) return fail('', 'has no geometry (null); every area needs a polygon');
   if (typeof raw !== 'object' || Array.isArray(raw)) return fail('', 'must be a GeoJSON geometry object');
   const g = raw as { type?: unknown; coordinates?: unknown };
+  if (typeof g.type !== 'string') return fail('type', `must be "Polygon" or "MultiPolygon", not ${shortly(g.type)}`);
   if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') {
-    const type = typeof g.type === 'string' ? g.type : String(g.type);
-    const hint = GEOMETRY_HINTS[type];
+    const type = g.type;
+    const hint = Object.hasOwn(GEOMETRY_HINTS, type) ? GEOMETRY_HINTS[type] : undefined;
     return fail(
       'type',
       `is a ${type} geometry; only Polygon and MultiPolygon boundaries can be imported${hint ? ` (${hint})` : ''}`,
@@ -95,6 +96,15 @@ export function checkGeometry(raw: unknown, max = 5): CheckedGeometry {
   return { geometry: shape, shape, vertices, problems };
 }
 
+/**
+ * A value named in a message without converting it: `String()` of a file's object throws when it has a
+ * `toString` member that is not a function, and of a deeply nested array overflows the stack.
+ */
+function shortly(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  return value !== null && typeof value === 'object' ? 'an object' : String(value);
+}
+
 function ringName(r: number): string {
   return r === 0 ? 'ring 0 (the outer ring)' : `ring ${r} (a hole)`;
 }
@@ -121,7 +131,7 @@ function readRing(raw: unknown, path: string, name: string, problems: GeometryPr
     const y: unknown = pos[1];
     if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
       const bad = typeof x !== 'number' || !Number.isFinite(x) ? x : y;
-      const shown = typeof bad === 'string' ? `the text "${bad.slice(0, 30)}"` : String(bad);
+      const shown = typeof bad === 'string' ? `the text "${bad.slice(0, 30)}"` : shortly(bad);
       problems.push({
         path: `${path}.${i}`,
         message: `${name}: position ${i} has ${shown} where a number is expected (coordinates must be finite numbers)`,

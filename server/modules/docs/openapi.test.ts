@@ -11,6 +11,7 @@ type Op = {
   'x-roles': unknown;
 };
 type Doc = { openapi: string; paths: Record<string, Record<string, Op>> };
+type Json = Record<string, unknown>;
 
 let t: TestApp;
 let doc: Doc;
@@ -67,6 +68,26 @@ describe('GET /api/docs', () => {
     for (const [path, ops] of Object.entries(doc.paths).filter(([p]) => p.startsWith('/api/')))
       for (const [method, o] of Object.entries(ops))
         expect(Object.keys(o.responses).length, `${method} ${path}`).toBeGreaterThan(1);
+  });
+
+  it('gives the schema of every JSON success, strict where a leaked field would matter', () => {
+    for (const [key, route] of Object.entries(API_ROUTES)) {
+      if (route.status === 204 || route.produces || !route.response) continue;
+      const [method, path] = key.split(' ') as [string, string];
+      const o = op(method.toLowerCase(), path.replace(/:(\w+)/g, '{$1}'));
+      const content = (o.responses[String(route.status ?? 200)] as { content: Record<string, { schema: object }> })
+        .content;
+      expect(Object.keys(content['application/json']!.schema).length, key).toBeGreaterThan(0);
+    }
+    const user = (op('get', '/api/admin/users').responses['200'] as { content: Record<string, { schema: Json }> })
+      .content['application/json']!.schema;
+    const item = (user.properties as Record<string, Json>).items!.items as Json;
+    expect(item.additionalProperties).toBe(false);
+    expect(Object.keys(item.properties as object)).not.toContain('passwordHash');
+    const requests = (
+      op('get', '/open311/v2/requests.{format}').responses['200'] as { content: Record<string, { schema: Json }> }
+    ).content['application/json']!.schema;
+    expect((requests.items as Json).additionalProperties).toBe(false);
   });
 
   it('describes Open311 GeoReport v2 too: every resource in both formats, POST as a form with api_key', () => {

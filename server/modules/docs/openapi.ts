@@ -11,6 +11,12 @@ const jsonSchema = (schema: z.ZodType): Json => {
   return rest;
 };
 
+/** A response schema as JSON Schema (what the server sends). */
+const outputSchema = (schema: z.ZodType): Json => {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Json;
+  return rest;
+};
+
 const PROBLEM: Json = {
   description: 'A problem (application/problem+json): what is wrong, and where',
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
@@ -54,7 +60,13 @@ function operation(key: string, doc: RouteDoc): Json {
     responses: {
       [String(doc.status ?? 200)]: {
         description: 'Success',
-        ...(doc.status === 204 ? {} : { content: { [doc.produces ?? 'application/json']: { schema: {} } } }),
+        ...(doc.status === 204
+          ? {}
+          : {
+              content: {
+                [doc.produces ?? 'application/json']: { schema: doc.response ? outputSchema(doc.response) : {} },
+              },
+            }),
       },
       '400': PROBLEM,
       ...(access === 'public' ? {} : { '401': PROBLEM, '403': PROBLEM }),

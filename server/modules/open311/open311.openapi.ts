@@ -1,4 +1,5 @@
 import { DEFAULT_DAYS, DEFAULT_RADIUS_M, MAX_RADIUS_M, MAX_REQUESTS } from './open311.params';
+import { open311JsonSchema } from './open311.responses';
 import { OPEN311_BASE } from './open311.routes';
 
 const FORMAT = {
@@ -31,10 +32,10 @@ const ERRORS = (statuses: number[]) =>
       },
     ]),
   );
-const OK = (description: string, status = 200) => ({
+const OK = (description: string, key: string, status = 200) => ({
   [String(status)]: {
     description,
-    content: { 'application/json': { schema: {} }, 'text/xml': { schema: { type: 'string' } } },
+    content: { 'application/json': { schema: open311JsonSchema(key) }, 'text/xml': { schema: { type: 'string' } } },
   },
 });
 const query = (name: string, description: string, schema: Record<string, unknown> = { type: 'string' }) => ({
@@ -51,16 +52,22 @@ export const OPEN311_OPENAPI_PATHS: Record<string, unknown> = {
   [`${OPEN311_BASE}/discovery.{format}`]: {
     get: op('Endpoints, formats and contact', {
       parameters: [FORMAT],
-      responses: { ...OK('Discovery'), ...ERRORS([404]) },
+      responses: { ...OK('Discovery', 'GET /open311/v2/discovery.:format'), ...ERRORS([404]) },
     }),
   },
   [`${OPEN311_BASE}/services.{format}`]: {
-    get: op('Services (categories)', { parameters: [FORMAT], responses: { ...OK('Service list'), ...ERRORS([404]) } }),
+    get: op('Services (categories)', {
+      parameters: [FORMAT],
+      responses: { ...OK('Service list', 'GET /open311/v2/services.:format'), ...ERRORS([404]) },
+    }),
   },
   [`${OPEN311_BASE}/services/{service_code}.{format}`]: {
     get: op("A service's definition: its attributes (extra questions)", {
       parameters: [{ name: 'service_code', in: 'path', required: true, schema: { type: 'string' } }, FORMAT],
-      responses: { ...OK('Service definition'), ...ERRORS([400, 404]) },
+      responses: {
+        ...OK('Service definition', 'GET /open311/v2/services/:service_code.:format'),
+        ...ERRORS([400, 404]),
+      },
     }),
   },
   [`${OPEN311_BASE}/requests.{format}`]: {
@@ -82,7 +89,7 @@ export const OPEN311_OPENAPI_PATHS: Record<string, unknown> = {
         query('page_size', `At most ${MAX_REQUESTS}`, { type: 'integer', minimum: 1, maximum: MAX_REQUESTS }),
         query('extensions', 'true: notes history and extended attributes', { type: 'string', enum: ['true', 'false'] }),
       ],
-      responses: { ...OK('Requests'), ...ERRORS([400, 404]) },
+      responses: { ...OK('Requests', 'GET /open311/v2/requests.:format'), ...ERRORS([400, 404]) },
     }),
     post: op('File a request (goes through the same service as the web form; channel open311)', {
       parameters: [FORMAT],
@@ -116,13 +123,19 @@ export const OPEN311_OPENAPI_PATHS: Record<string, unknown> = {
           },
         },
       },
-      responses: { ...OK('The new request id and service notice', 201), ...ERRORS([400, 403, 404]) },
+      responses: {
+        ...OK('The new request id and service notice', 'POST /open311/v2/requests.:format', 201),
+        ...ERRORS([400, 403, 404]),
+      },
     }),
   },
   [`${OPEN311_BASE}/requests/{service_request_id}.{format}`]: {
     get: op('One request', {
       parameters: [{ name: 'service_request_id', in: 'path', required: true, schema: { type: 'string' } }, FORMAT],
-      responses: { ...OK('The request'), ...ERRORS([400, 404]) },
+      responses: {
+        ...OK('The request', 'GET /open311/v2/requests/:service_request_id.:format'),
+        ...ERRORS([400, 404]),
+      },
     }),
   },
   [`${OPEN311_BASE}/tokens/{token}.{format}`]: {

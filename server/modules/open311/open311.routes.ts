@@ -33,10 +33,17 @@ function sendErrors(reply: FastifyReply, format: Format, status: number, descrip
   return send(reply, format, status, 'errors', errors);
 }
 
+/** Fastify's own routing errors under `/open311` (a broken escape, an over-long segment), as the specification's list. */
+export function open311FrameworkError(request: FastifyRequest, reply: FastifyReply) {
+  return sendErrors(reply, formatOf(request), 400, ['The URL is malformed (a bad escape or an over-long segment).']);
+}
+
 function statusOf(error: FastifyError | AppError): number {
   const status = error instanceof AppError ? error.status : (error.statusCode ?? 500);
   if (status === 404) return 404;
   if (status === 401 || status === 403) return 403;
+  // Rate limits (plugins/rate-limits.ts) keep their 429 and Retry-After: a client must know to wait.
+  if (status === 429) return 429;
   return status >= 500 ? 500 : 400;
 }
 

@@ -86,6 +86,11 @@ export function wardNamedIn(address: string, areas: readonly { code: string; nam
  * Open311 GeoReport v2 over the city's categories and reports: public reads under the public view's
  * rules, and filing through the same `ReportsService.create` as the web form (channel `open311`).
  */
+/** The sender of a GeoReport request: the client's device id, scoped by the client. */
+function deviceOf(client: string, deviceId: string | undefined) {
+  return deviceId ? { deviceId: `${client}/${deviceId.slice(0, 200)}` } : undefined;
+}
+
 export class Open311Service {
   constructor(
     private readonly repo: Open311Repository,
@@ -221,6 +226,9 @@ export class Open311Service {
         channel: 'open311',
         actor: { role: 'resident' },
         apiClient: client.name,
+        // GeoReport's device_id names the phone behind the client (an operator may block it); the
+        // client's own address is one server for all its users, so it is not a sender.
+        sender: deviceOf(client.name, param(form, 'device_id')),
       });
       return {
         service_request_id: result.trackingCode,

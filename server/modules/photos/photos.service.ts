@@ -1,5 +1,6 @@
 import { LIMITS } from '../../../shared/domain/limits';
 import { AppError } from '../../domain/app-error';
+import { Gate } from '../../domain/gate';
 import { assertImageType, processPhoto, type ProcessedPhoto } from './photo-processing';
 import type { PhotoStore, PhotoVariant } from './photo-store';
 
@@ -14,10 +15,25 @@ export interface StoredPhoto {
 
 /** Residents' photos: checked, re-encoded without metadata, stored, served and removed. */
 export class PhotosService {
+  private readonly gate: Gate;
+
+  /**
+   * `maxInProgress` bounds the requests whose photos are being re-encoded or waiting for it: sharp
+   * works in a small thread pool, two requests keep it busy, and past the bound a new upload gets 503
+   * (with Retry-After) at once rather than minutes in a queue.
+   */
   constructor(
     private readonly store: PhotoStore,
     private readonly maxBytes: number = LIMITS.photoMaxBytes,
-  ) {}
+    maxInProgress = 16,
+  ) {
+    const concurrency = Math.min(2, maxInProgress);
+    this.gate = new Gate(
+      concurrency,
+      Math.max(0, maxInProgress - concurrency),
+      'Too many photos are being processed right now. Try again shortly.',
+    );
+  }
 
   /** Checks and re-encodes every upload before storing any, so one bad photo stores nothing. */
   async ingest(files: { bytes: Buffer }[]): Promise<StoredPhoto[]> {
@@ -33,8 +49,11 @@ export class PhotosService {
       assertImageType(bytes, i); // a wrong type is refused before any decoding work
     });
     // One at a time: sharp already uses every core, and this bounds the memory a request can hold.
-    const processed: ProcessedPhoto[] = [];
-    for (const [i, { bytes }] of files.entries()) processed.push(await processPhoto(bytes, i));
+    const processed = await this.gate.run(async () => {
+      const done: ProcessedPhoto[] = [];
+      for (const [i, { bytes }] of files.entries()) done.push(await processPhoto(bytes, i));
+      return done;
+    });
 
     const stored: StoredPhoto[] = [];
     try {

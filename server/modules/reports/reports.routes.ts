@@ -11,8 +11,9 @@ import { AppError, parseInput } from '../../domain/app-error';
 import { requireUser } from '../../plugins/auth';
 import { readBody } from '../../plugins/multipart';
 import type { ReportsService } from './reports.service';
+import { DEVICE_ID_HEADER, deviceIdOf } from '../spam/sender';
 
-const IdParam = z.object({ id: z.coerce.number().int().positive('must be a positive integer') });
+export const IdParam = z.object({ id: z.coerce.number().int().positive('must be a positive integer') });
 
 /** The Idempotency-Key header, checked; undefined when absent. */
 export function idempotencyKey(header: string | string[] | undefined): string | undefined {
@@ -35,7 +36,9 @@ export function reportsRoutes(app: FastifyInstance, reports: ReportsService): vo
     const input = parseInput(CreateReportInput, body, 'report');
     const key = idempotencyKey(request.headers['idempotency-key']);
     const actor = request.user ? { user: request.user } : undefined;
-    const { result, replayed } = await reports.create(input, { idempotencyKey: key, actor, photos: files });
+    // Who sent it: the app's device id and the network address (hashed; for "block this sender").
+    const sender = { deviceId: deviceIdOf(request.headers[DEVICE_ID_HEADER]), address: request.ip };
+    const { result, replayed } = await reports.create(input, { idempotencyKey: key, actor, photos: files, sender });
     if (replayed) reply.header('Idempotent-Replayed', 'true');
     return reply.code(201).send(result);
   });

@@ -2,6 +2,7 @@ import type { Channel } from '../../../shared/domain/channels';
 import type {
   CreateReportData,
   CreateReportResult,
+  PublicReportView,
   ReportList,
   StaffReportDetail,
   StaffReportView,
@@ -24,6 +25,8 @@ import { canView, denyAction, isUnitScoped } from './reports.policy';
 import { presentCreated, presentDetail, presentPublic, presentStaff } from './reports.presenter';
 import type { NewReportRow, ReportRow, ReportsRepository } from './reports.repository';
 import { planTransition } from './reports.transitions';
+import { heldAsReport, type Sender, type SenderGate } from '../spam/sender';
+import type { HeldRow, SpamRepository } from '../spam/spam.repository';
 
 /** Turns uploaded photo bytes into stored, metadata-free photos (the photos module), or removes them. */
 export interface PhotoIngest {
@@ -58,6 +61,8 @@ export class ReportsService {
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
     private readonly options: { codePrefix: string },
+    private readonly gate: SenderGate,
+    private readonly held: SpamRepository,
   ) {}
 
   /**
@@ -75,6 +80,10 @@ export class ReportsService {
       photos?: { bytes: Buffer }[];
       /** The API client that filed it (an Open311 key's name). */
       apiClient?: string;
+      /** Who sent it (device id, network address): a blocked sender's report is held for review. */
+      sender?: Sender;
+      /** Files a held report an operator released, under its tracking code, with its stored photos. */
+      release?: { held: HeldRow; by: AuthUser };
     } = {},
   ): Promise<{ result: CreateReportResult; replayed: boolean }> {
     const snap = this.catalog.current();
@@ -95,8 +104,17 @@ export class ReportsService {
       : '';
     const replay = opts.idempotencyKey ? this.replay(opts.idempotencyKey, requestHash) : null;
     if (replay) return { result: replay, replayed: true };
+    const release = opts.release;
+    const sender = release
+      ? { device: release.held.senderDevice, address: release.held.senderAddress }
+      : this.gate.hashes(opts.sender);
+    const holdReason = release ? null : this.gate.holdReason(sender, input.website);
+    // A released report's photos are stored already (and stay with it if filing fails).
+    const storing = release
+      ? <T>(write: (stored: StoredPhoto[]) => T) => Promise.resolve(write(JSON.parse(release.held.photos)))
+      : <T>(write: (stored: StoredPhoto[]) => T) => withPhotos(this.photos, opts.photos, write);
 
-    return withPhotos(this.photos, opts.photos, (stored) => {
+    return storing((stored) => {
       const actor = opts.actor ?? { role: 'resident' };
       const now = this.clock.now();
       const calendar = this.calendar.current();
@@ -105,8 +123,9 @@ export class ReportsService {
         // Checked again inside the transaction: a concurrent retry may have committed meanwhile.
         const seen = opts.idempotencyKey ? this.replay(opts.idempotencyKey, requestHash) : null;
         if (seen) return { result: seen, events: null };
-        let code = makeTrackingCode(this.options.codePrefix, yymm);
-        while (this.repo.trackingCodeExists(code)) code = makeTrackingCode(this.options.codePrefix, yymm);
+        let code = release?.held.trackingCode ?? makeTrackingCode(this.options.codePrefix, yymm);
+        while (!release && (this.repo.trackingCodeExists(code) || this.held.heldByCode(code)))
+          code = makeTrackingCode(this.options.codePrefix, yymm);
         const row: NewReportRow = {
           trackingCode: code,
           categoryCode: category.code,
@@ -124,11 +143,31 @@ export class ReportsService {
           reporterPhone: input.contact?.phone ?? null,
           reporterEmail: input.contact?.email ?? null,
           attributes: JSON.stringify(attributes),
-          apiClient: opts.apiClient ?? null,
+          apiClient: opts.apiClient ?? release?.held.apiClient ?? null,
+          senderDevice: sender.device,
+          senderAddress: sender.address,
           createdAt: now,
           updatedAt: now,
           dueAt: computeDueAt(now, deadlineFor(category, category.defaultPriority), calendar),
         };
+        if (holdReason) {
+          // Held for review: the sender gets the receipt this report would have had, and nothing else.
+          const held = this.held.insertHeld({
+            trackingCode: code,
+            input: JSON.stringify(input),
+            channel: row.channel,
+            apiClient: row.apiClient,
+            photos: JSON.stringify(stored),
+            receipt: JSON.stringify(row),
+            reason: holdReason,
+            senderDevice: sender.device,
+            senderAddress: sender.address,
+            idempotencyKey: opts.idempotencyKey ?? null,
+            requestHash: opts.idempotencyKey ? requestHash : null,
+            createdAt: now,
+          });
+          return { result: this.presentHeld(held), events: [] as CommittedEvent[] };
+        }
         const report = this.repo.insertReport(row);
         const event = this.repo.insertEvent({
           reportId: report.id,
@@ -141,6 +180,20 @@ export class ReportsService {
         });
         for (const p of stored) this.repo.insertPhoto({ ...p, reportId: report.id, eventId: event.id, createdAt: now });
         if (opts.idempotencyKey) this.repo.insertIdempotencyKey(opts.idempotencyKey, requestHash, report.id, now);
+        if (release) {
+          if (
+            !this.held.decide(release.held.id, {
+              state: 'released',
+              decidedAt: now,
+              decidedBy: release.by.id,
+              reportId: report.id,
+            })
+          )
+            throw new AppError('conflict', 'Another operator has already decided on this report.');
+          // A retry of the original request now names the report.
+          if (release.held.idempotencyKey)
+            this.repo.insertIdempotencyKey(release.held.idempotencyKey, release.held.requestHash ?? '', report.id, now);
+        }
         const events: CommittedEvent[] = [{ event, report }];
         // Categories that need no verification go straight to the routed unit (never when it is the IOC).
         if (category.autoDispatch && routed.unit.kind !== 'ioc') {
@@ -161,6 +214,25 @@ export class ReportsService {
     });
   }
 
+  /** The receipt of a held report: like any other (status "received"), with a token for its sender. */
+  private presentHeld(held: HeldRow): CreateReportResult {
+    const { row, photos } = heldAsReport(held);
+    return presentCreated(row, this.catalog.current(), this.tokens.forHeld(held.trackingCode), photos);
+  }
+
+  /** True when a report held for review carries this photo. */
+  heldPhotoExists(photoId: string): boolean {
+    return this.held.heldPhotoExists(photoId);
+  }
+
+  /** The public view of a still-held report by its code (what its sender sees), or undefined. */
+  heldPublicView(code: string): PublicReportView | undefined {
+    const held = this.held.heldByCode(code);
+    if (!held || held.state === 'released') return undefined;
+    const { row, event, photos } = heldAsReport(held);
+    return presentPublic(row, [event], photos, this.catalog.current());
+  }
+
   private presentNew(report: ReportRow): CreateReportResult {
     return presentCreated(
       report,
@@ -172,6 +244,11 @@ export class ReportsService {
 
   /** The report an idempotency key already filed, or null; 422 when the key came with another body. */
   private replay(key: string, requestHash: string): CreateReportResult | null {
+    const held = this.held.heldByKey(key);
+    if (held && held.state !== 'released') {
+      if (held.requestHash !== requestHash) throw new AppError('idempotency_key_reused');
+      return this.presentHeld(held);
+    }
     const seen = this.repo.findIdempotencyKey(key);
     if (!seen) return null;
     if (seen.requestHash !== requestHash || seen.followerId !== null) throw new AppError('idempotency_key_reused');

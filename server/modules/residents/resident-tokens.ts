@@ -1,7 +1,6 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/client';
-import { settings } from '../../db/schema';
+import { serverSecret } from '../../db/settings';
 
 const SECRET_KEY = 'resident_token_secret';
 
@@ -14,16 +13,7 @@ export class ResidentTokens {
   private readonly secret: Buffer;
 
   constructor(db: Db) {
-    const row = db.select().from(settings).where(eq(settings.key, SECRET_KEY)).get();
-    if (row) {
-      this.secret = Buffer.from(row.value, 'base64url');
-    } else {
-      this.secret = randomBytes(32);
-      db.insert(settings)
-        .values({ key: SECRET_KEY, value: this.secret.toString('base64url') })
-        .onConflictDoNothing()
-        .run();
-    }
+    this.secret = serverSecret(db, SECRET_KEY);
   }
 
   private sign(subject: string): string {
@@ -40,14 +30,34 @@ export class ResidentTokens {
     return this.sign(`follower:${followerId}`);
   }
 
-  /** True when `token` belongs to the filer of one of `reportIds` or to one of the followers. */
-  verify(token: string | undefined, reportIds: readonly number[], followerIds: readonly number[]): boolean {
+  /**
+   * The token of the device that filed a report which was held for review (it has no report id yet);
+   * it stays valid for the report if an operator releases it under the same tracking code.
+   */
+  forHeld(trackingCode: string): string {
+    return this.sign(`held:${trackingCode}`);
+  }
+
+  /**
+   * True when `token` belongs to the filer of one of `reportIds` (or of the held report released as
+   * `trackingCode`) or to one of the followers.
+   */
+  verify(
+    token: string | undefined,
+    reportIds: readonly number[],
+    followerIds: readonly number[],
+    trackingCode?: string,
+  ): boolean {
     if (!token || token.length > 100) return false;
     const given = Buffer.from(token);
     const same = (expected: string) => {
       const e = Buffer.from(expected);
       return e.length === given.length && timingSafeEqual(e, given);
     };
-    return reportIds.some((id) => same(this.forReport(id))) || followerIds.some((id) => same(this.forFollower(id)));
+    return (
+      reportIds.some((id) => same(this.forReport(id))) ||
+      followerIds.some((id) => same(this.forFollower(id))) ||
+      (trackingCode !== undefined && same(this.forHeld(trackingCode)))
+    );
   }
 }

@@ -50,7 +50,7 @@ export class ResidentsService {
     const row = this.byCode(code);
     // The filers of duplicates merged into this report follow it too.
     const filers = [row.id, ...this.repo.mergedInto(row.id)];
-    if (!this.tokens.verify(token, filers, this.repo.followerIds(row.id)))
+    if (!this.tokens.verify(token, filers, this.repo.followerIds(row.id), row.trackingCode))
       throw new AppError('resident_token_required');
     return row;
   }
@@ -62,13 +62,19 @@ export class ResidentsService {
   canSeePhoto(photoId: string, user: AuthUser | null): boolean {
     const photo = this.repo.findPhoto(photoId);
     const row = photo ? this.repo.findById(photo.reportId) : undefined;
-    if (!row) return false;
-    return user ? canView(user, row) : row.status !== 'rejected';
+    // A held report's photos show on its sender's tracking page (their ids are as unguessable).
+    if (!row) return !photo && this.reports.heldPhotoExists(photoId);
+    // A signed-in unit's staff browsing the public map or a tracking page see what any resident sees.
+    return row.status !== 'rejected' || (user !== null && canView(user, row));
   }
 
   /** The public view by tracking code; 404 when unknown. */
   track(code: string): PublicReportView {
-    return this.reports.publicView(this.byCode(code));
+    const row = this.repo.findByTrackingCode(code);
+    // A report held for review looks to its sender like any report just received.
+    const view = row ? this.reports.publicView(row) : this.reports.heldPublicView(code);
+    if (!view) throw new AppError('not_found', `No report has the tracking code ${code}.`);
+    return view;
   }
 
   /** Open reports of the same category near a point, within the category's radius and age, nearest first. */

@@ -44,6 +44,7 @@ const user = (patch: Partial<AdminUser> = {}): AdminUser => ({
   role: 'staff',
   unitId: 3,
   disabled: false,
+  totpEnrolled: false,
   createdAt: '2025-07-01T01:00:00Z',
   ...patch,
 });

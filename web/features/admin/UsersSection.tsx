@@ -29,6 +29,7 @@ export function UsersSection() {
     },
   });
   const [resetting, setResetting] = useState<AdminUser | null>(null);
+  const [resettingTotp, setResettingTotp] = useState<AdminUser | null>(null);
   const [role, setRole] = useState('');
   const [failure, setFailure] = useState<unknown>(null);
 
@@ -106,6 +107,7 @@ export function UsersSection() {
                 <td>{formatDate(u.createdAt, lang)}</td>
                 <td>
                   <StatePill on={!u.disabled}>{u.disabled ? m('users.disabled') : m('state.active')}</StatePill>
+                  {u.totpEnrolled && <span className="sub">{m('users.totpOn')}</span>}
                 </td>
                 <td className="actions">
                   <RowButton onClick={() => setEditing(u)} label={m('users.editNamed', { name: u.displayName })}>
@@ -114,6 +116,14 @@ export function UsersSection() {
                   <RowButton onClick={() => setResetting(u)} label={m('users.passwordNamed', { name: u.displayName })}>
                     {m('users.resetPassword')}
                   </RowButton>
+                  {u.totpEnrolled && (
+                    <RowButton
+                      onClick={() => setResettingTotp(u)}
+                      label={m('users.totpResetNamed', { name: u.displayName })}
+                    >
+                      {m('users.totpReset')}
+                    </RowButton>
+                  )}
                   {u.disabled ? (
                     <RowButton onClick={() => void enable(u)} label={m('users.enableNamed', { name: u.displayName })}>
                       {m('users.enable')}
@@ -150,6 +160,19 @@ export function UsersSection() {
           user={resetting}
           onClose={() => setResetting(null)}
           onSaved={() => finish(m('users.passwordSet', { name: resetting.displayName }))}
+        />
+      )}
+      {resettingTotp && (
+        <DangerConfirm
+          title={m('users.totpResetTitle', { name: resettingTotp.displayName })}
+          text={m('users.totpResetText')}
+          confirmLabel={m('users.totpReset')}
+          onClose={() => setResettingTotp(null)}
+          onConfirm={async () => {
+            await adminApi.resetUserTotp(resettingTotp.id);
+            setResettingTotp(null);
+            finish(m('users.totpResetDone', { name: resettingTotp.displayName }));
+          }}
         />
       )}
       {confirming && (

@@ -123,6 +123,8 @@ export const adminApi = {
   createUser: (body: Body<typeof UserInput>) => apiFetch<AdminUser>('/api/admin/users', { body }),
   updateUser: (id: number, body: Body<typeof UserPatch>) =>
     apiFetch<AdminUser>(`/api/admin/users/${id}`, { method: 'PATCH', body }),
+  /** Removes a user's two-step verification (lost phone); ends their sessions. */
+  resetUserTotp: (id: number) => apiFetch<AdminUser>(`/api/admin/users/${id}/totp`, { method: 'DELETE' }),
 
   apiKeys: (signal?: AbortSignal) => list<ApiKeyView>('/api/admin/api-keys', signal),
   createApiKey: (body: Body<typeof ApiKeyInput>) => apiFetch<ApiKeyCreated>('/api/admin/api-keys', { body }),

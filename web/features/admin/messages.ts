@@ -368,6 +368,13 @@ const vi = {
   'users.createdDone': 'Đã tạo tài khoản {name}.',
   'users.savedDone': 'Đã lưu tài khoản {name}.',
   'users.sessionsCut': 'Đổi vai trò hoặc đơn vị sẽ đăng xuất người này khỏi mọi thiết bị.',
+  'users.totpOn': 'Xác thực hai bước',
+  'users.totpReset': 'Tắt xác thực hai bước',
+  'users.totpResetNamed': 'Tắt xác thực hai bước của {name}',
+  'users.totpResetTitle': 'Tắt xác thực hai bước của {name}?',
+  'users.totpResetText':
+    'Dùng khi người này mất điện thoại. Họ sẽ bị đăng xuất ngay; quản trị viên phải thiết lập lại ở lần đăng nhập tới.',
+  'users.totpResetDone': 'Đã tắt xác thực hai bước của {name}.',
   'users.passwordTitle': 'Đặt lại mật khẩu cho {name}',
   'users.passwordIntro':
     'Người này sẽ bị đăng xuất và phải đăng nhập bằng mật khẩu mới. Hãy báo mật khẩu qua kênh an toàn.',
@@ -841,6 +848,13 @@ const en: Record<AdminKey, string> = {
   'users.createdDone': 'Account of {name} created.',
   'users.savedDone': 'Account of {name} saved.',
   'users.sessionsCut': 'Changing the role or unit signs this person out on every device.',
+  'users.totpOn': 'Two-step verification',
+  'users.totpReset': 'Turn off two-step verification',
+  'users.totpResetNamed': 'Turn off two-step verification for {name}',
+  'users.totpResetTitle': 'Turn off two-step verification for {name}?',
+  'users.totpResetText':
+    'For a lost phone. They are signed out at once; an admin must set it up again at the next sign-in.',
+  'users.totpResetDone': 'Two-step verification of {name} is off.',
   'users.passwordTitle': 'Reset the password of {name}',
   'users.passwordIntro':
     'They are signed out and must sign in with the new password. Pass it on through a safe channel.',

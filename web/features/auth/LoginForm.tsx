@@ -1,32 +1,54 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SessionUser } from '../../../shared/schemas/reports';
 import { isApiError } from '../../api/http';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../ui/errorMessage';
 import { useSession } from './useSession';
 
-/** Username and password; calls `onSignedIn` with the user once the server accepts them. */
+/**
+ * Username and password; then, for an account with two-step verification, the code from the
+ * authenticator app (the server answers 401 `totp_required`). Calls `onSignedIn` with the user.
+ */
 export function LoginForm({ onSignedIn }: { onSignedIn: (user: SessionUser) => void }) {
   const { t } = useI18n();
   const { login } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [askCode, setAskCode] = useState(false);
+  const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const codeInput = useRef<HTMLInputElement>(null);
+  // Once the code is asked for, the person types it next.
+  useEffect(() => {
+    if (askCode) codeInput.current?.focus();
+  }, [askCode]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      onSignedIn(await login(username.trim(), password));
+      onSignedIn(await login(username.trim(), password, askCode ? code.trim() : undefined));
     } catch (err) {
-      setError(
-        isApiError(err, 'invalid_credentials') || isApiError(err, 'validation_failed')
-          ? t('login.invalid')
-          : errorMessage(err, t),
-      );
       setBusy(false);
+      if (isApiError(err, 'totp_required')) {
+        setAskCode(true);
+        return;
+      }
+      if (isApiError(err, 'invalid_totp')) {
+        setCode('');
+        setError(t('login.totpInvalid'));
+        codeInput.current?.focus();
+        return;
+      }
+      setError(
+        isApiError(err, 'invalid_credentials') || (!askCode && isApiError(err, 'validation_failed'))
+          ? t('login.invalid')
+          : isApiError(err, 'validation_failed')
+            ? t('login.totpInvalid')
+            : errorMessage(err, t),
+      );
     }
   };
 
@@ -57,13 +79,38 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (user: SessionUser) => v
           onChange={(e) => setPassword(e.target.value)}
         />
       </div>
+      {askCode && (
+        <div className="field">
+          <label htmlFor="login-totp">{t('login.totp')}</label>
+          <input
+            id="login-totp"
+            ref={codeInput}
+            name="totp"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]*"
+            maxLength={6}
+            required
+            aria-describedby="login-totp-hint"
+            value={code}
+            onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+          />
+          <p className="hint" id="login-totp-hint">
+            {t('login.totpHint')}
+          </p>
+        </div>
+      )}
       {error && (
         <p className="notice notice-error" role="alert" data-testid="login-error">
           {error}
         </p>
       )}
-      <button type="submit" className="btn btn-primary btn-large" disabled={busy || !username || !password}>
-        {busy ? t('login.submitting') : t('login.submit')}
+      <button
+        type="submit"
+        className="btn btn-primary btn-large"
+        disabled={busy || !username || !password || (askCode && code.length !== 6)}
+      >
+        {busy ? t('login.submitting') : askCode ? t('login.verify') : t('login.submit')}
       </button>
     </form>
   );

@@ -12,7 +12,8 @@ export function RequireRole({ roles, children }: { roles: readonly StaffRole[]; 
   const { t } = useI18n();
   const location = useLocation();
   if (user === undefined) return <Loading />;
-  if (user === null) {
+  // No session, or an admin's that may only set up two-step verification (the login page does that).
+  if (user === null || user.twoFactor === 'enrol') {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;
   }

@@ -7,8 +7,11 @@ import { isApiError, onUnauthenticated } from '../../api/http';
 export interface Session {
   /** `undefined` while the first /api/auth/me is in flight; `null` when signed out. */
   user: SessionUser | null | undefined;
-  login: (username: string, password: string) => Promise<SessionUser>;
+  /** Signs in; rejects with 401 `totp_required` when the account's authenticator code is needed. */
+  login: (username: string, password: string, totp?: string) => Promise<SessionUser>;
   logout: () => Promise<void>;
+  /** Takes the user a call answered (after enrolling a second factor, the session became a full one). */
+  setSignedIn?: (user: SessionUser) => void;
 }
 
 export const SessionContext = createContext<Session | null>(null);
@@ -35,8 +38,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const login = useCallback(async (username: string, password: string) => {
-    const me = await authApi.login(username, password);
+  const login = useCallback(async (username: string, password: string, totp?: string) => {
+    const me = await authApi.login(username, password, totp);
     setUser(me);
     return me;
   }, []);
@@ -49,6 +52,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo<Session>(() => ({ user, login, logout }), [user, login, logout]);
+  const value = useMemo<Session>(() => ({ user, login, logout, setSignedIn: setUser }), [user, login, logout]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

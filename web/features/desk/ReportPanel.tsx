@@ -12,6 +12,7 @@ import { hasLocation } from './location';
 import { LocationPlacer } from './LocationPlacer';
 import { ReportDetails } from './ReportDetails';
 import { TriageTools } from './TriageTools';
+import { BlockSenderButton } from '../review/BlockSenderButton';
 import './panel.css';
 
 /**
@@ -103,6 +104,7 @@ export function ReportPanel({
               />
             )}
             <ReportDetails report={report} now={now} />
+            {mayPlace && <BlockSenderButton reportId={report.id} trackingCode={report.trackingCode} />}
           </>
         ) : detail.error ? (
           <ErrorNotice error={detail.error} onRetry={detail.reload} />

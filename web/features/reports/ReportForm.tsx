@@ -22,6 +22,7 @@ export function ReportForm() {
   const form = useReportForm(categories.data);
   const { draft, errors, category, photos, nearby } = form;
   const heading = useRef<HTMLHeadingElement>(null);
+  const honeypot = useRef<HTMLInputElement>(null);
   const showingNearby = draft.step === 2 && nearby.items !== null;
   const view = `${draft.step}:${showingNearby}`;
   const shownView = useRef(view);
@@ -50,7 +51,7 @@ export function ReportForm() {
     e.preventDefault();
     if (showingNearby) return;
     if (draft.step < 3) void form.next();
-    else void form.submit();
+    else void form.submit(honeypot.current?.value ?? '');
   };
 
   return (
@@ -172,6 +173,13 @@ export function ReportForm() {
         )}
       </div>
       <p className="draft-note">{t('report.draftNote')}</p>
+      {/* A honeypot: hidden from people and screen readers, filled only by bots. */}
+      <div className="hp-field" aria-hidden="true">
+        <label>
+          Website
+          <input ref={honeypot} name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+        </label>
+      </div>
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { deviceId } from './device';
 import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { CategoryDto } from '../../../shared/schemas/categories';
@@ -148,7 +149,8 @@ export function useReportForm(categories: readonly CategoryDto[] | undefined) {
     navigate(`/track/${encodeURIComponent(trackingCode)}`);
   };
 
-  const submit = async () => {
+  /** Sends the report; `honeypot` is the hidden field only a bot fills (the server holds such reports). */
+  const submit = async (honeypot = '') => {
     setFormError(null);
     const local = validateDraft(draft, t, questions);
     if (Object.keys(local).length) {
@@ -158,7 +160,8 @@ export function useReportForm(categories: readonly CategoryDto[] | undefined) {
     }
     if (photos.busy) return setFormError(t('report.photos.wait'));
     const payload = {
-      input: toInput(draft, questions),
+      input: { ...toInput(draft, questions), ...(honeypot ? { website: honeypot } : {}) },
+      deviceId: deviceId(),
       photos: draft.photos.flatMap((p) => {
         const blob = photos.blobs.get(p.id);
         return blob ? [{ id: p.id, name: p.name, blob }] : [];

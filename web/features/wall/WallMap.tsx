@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import { useAreas } from '../../api/reference';
-import { useI18n } from '../../i18n';
 import { BaseMap } from '../map/BaseMap';
 import { areasBounds } from '../map/geo';
 import { WallLayer, type WallMapState } from './WallLayer';
@@ -24,14 +23,16 @@ function FitCity() {
 export default function WallMap({
   refresh,
   onState,
+  label,
 }: {
   refresh: number;
   onState: (s: Partial<WallMapState>) => void;
+  /** What the map shows, for screen readers (the city's or a unit's open reports). */
+  label: string;
 }) {
-  const { t } = useI18n();
   return (
     // A quarter-step zoom lets the city fill the screen (the server is asked at the rounded zoom).
-    <BaseMap label={t('wall.mapLabel')} className="map-wall" zoomSnap={0.25}>
+    <BaseMap label={label} className="map-wall" zoomSnap={0.25}>
       <FitCity />
       <WallLayer refresh={refresh} onState={onState} />
     </BaseMap>

@@ -7,7 +7,7 @@ import { LiveIndicator } from '../../ui/LiveIndicator';
 import { useNow } from '../../ui/useNow';
 import { useSession } from '../auth/useSession';
 import { beep, unlockSound } from './alert';
-import { pushTicker, tickerItem, type TickerItem } from './ticker';
+import { arrivedInUnit, pushTicker, tickerItem, type TickerItem } from './ticker';
 import { useWallLive } from './useWallLive';
 import { useWallSummary } from './useWallSummary';
 import { WallCounters } from './WallCounters';
@@ -29,7 +29,11 @@ export const WALL_SETTLE_MS = 1100;
 /** How long the edge of the screen flashes for an urgent or high-priority report. */
 const FLASH_MS = 2400;
 
-/** `/ioc/wall`: the city map of open reports, headline counters and a ticker, for the IOC's big screen. */
+/**
+ * `/ioc/wall`: the city map of open reports, headline counters and a ticker, for the IOC's big screen.
+ * A unit's leader gets their unit's wall: the server scopes the map, counters and live feed to the
+ * unit's dispatched reports, and a report reaching the unit is what the ticker announces.
+ */
 export function WallScreen() {
   const { t, lang } = useI18n();
   const { user } = useSession();
@@ -41,6 +45,9 @@ export function WallScreen() {
   const [sound, setSound] = useState(true);
   const { summary } = useWallSummary(refresh);
   const timers = useRef<Partial<Record<'refresh' | 'settle' | 'flash', ReturnType<typeof setTimeout>>>>({});
+  // A leader with a unit leads that unit (unit staff have no wall).
+  const unit = user?.role === 'leader' ? user.unit : null;
+  const announced = useRef(new Set<number>());
 
   // Throttled, not debounced: a steady stream of reports must not postpone the reload forever.
   const refreshSoon = () => {
@@ -60,14 +67,23 @@ export function WallScreen() {
     timers.current.flash = setTimeout(() => setFlash(null), FLASH_MS);
   };
 
+  const announce = (report: StaffReportView) => {
+    setTicker((items) => pushTicker(items, [tickerItem(report)]));
+    // Once per report: a note or a new priority before the unit acknowledges must not flash again.
+    if (isAlertPriority(report.priority) && !announced.current.has(report.id)) alertFor(report);
+    announced.current.add(report.id);
+  };
+
   const connection = useWallLive({
     onLatest: (reports) => setTicker((items) => pushTicker(items, reports.map(tickerItem))),
     onCreated: (report) => {
-      setTicker((items) => pushTicker(items, [tickerItem(report)]));
-      if (isAlertPriority(report.priority)) alertFor(report);
+      announce(report);
       refreshSoon();
     },
-    onChanged: refreshSoon,
+    onChanged: (report) => {
+      if (unit && arrivedInUnit(report, unit.id)) announce(report);
+      refreshSoon();
+    },
     onConnected: () => setRefresh((r) => r + 1),
   });
 
@@ -108,7 +124,7 @@ export function WallScreen() {
       )}
       <header className="wall-bar">
         <div className="wall-title">
-          <h1>{t('wall.title')}</h1>
+          <h1>{unit ? t('wall.unitTitle', { unit: unit.name }) : t('wall.title')}</h1>
           <time className="wall-clock">{clock}</time>
         </div>
         <WallCounters summary={summary} />
@@ -138,7 +154,11 @@ export function WallScreen() {
       </header>
       <div className="wall-map">
         <Suspense fallback={<Loading />}>
-          <WallMap refresh={refresh} onState={onMapState} />
+          <WallMap
+            refresh={refresh}
+            onState={onMapState}
+            label={unit ? t('wall.unitMapLabel', { unit: unit.name }) : t('wall.mapLabel')}
+          />
         </Suspense>
         <p className="wall-map-count" data-testid="wall-map-count" data-total={mapState.total ?? undefined}>
           {mapState.total === null ? t('common.loading') : t('wall.inView', { n: mapState.total })}

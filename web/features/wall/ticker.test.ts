@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { staffReport } from '../../test/factories';
-import { pushTicker, tickerItem, TICKER_MAX } from './ticker';
+import { arrivedInUnit, pushTicker, tickerItem, TICKER_MAX } from './ticker';
 
 const at = (id: number, minute: number) =>
   tickerItem(staffReport(id, { createdAt: `2025-11-26T01:${String(minute).padStart(2, '0')}:00Z` }));
@@ -30,5 +30,20 @@ describe('the ticker of new reports', () => {
       area: 'Phường Tuy Hòa',
       createdAt: '2025-11-26T01:05:00Z',
     });
+  });
+});
+
+describe("a unit's wall", () => {
+  const lighting = { id: 7, name: 'Công ty Chiếu sáng' };
+  it('takes a report just dispatched to the unit for a new one', () => {
+    expect(arrivedInUnit(staffReport(1, { status: 'assigned', unit: lighting }), 7)).toBe(true);
+  });
+
+  it('does not take the unit’s work on a report, or a report that left the unit, for a new one', () => {
+    const acknowledged = { status: 'assigned', unit: lighting, acknowledgedAt: '2025-11-26T02:00:00Z' } as const;
+    expect(arrivedInUnit(staffReport(1, acknowledged), 7)).toBe(false);
+    expect(arrivedInUnit(staffReport(1, { status: 'in_progress', unit: lighting }), 7)).toBe(false);
+    expect(arrivedInUnit(staffReport(1, { status: 'assigned', unit: { id: 8, name: 'Phòng QLĐT' } }), 7)).toBe(false);
+    expect(arrivedInUnit(staffReport(1, { status: 'received', unit: null }), 7)).toBe(false);
   });
 });

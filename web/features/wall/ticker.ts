@@ -28,6 +28,15 @@ export function tickerItem(r: StaffReportView): TickerItem {
 }
 
 /**
+ * Whether a change, seen on a unit's wall, is a report reaching that unit: a unit's socket gets no
+ * `report:created` (a report in the IOC inbox is not theirs yet), so for them a new report is one just
+ * dispatched or re-routed to them and not yet acknowledged.
+ */
+export function arrivedInUnit(report: StaffReportView, unitId: number): boolean {
+  return report.unit?.id === unitId && report.status === 'assigned' && report.acknowledgedAt === null;
+}
+
+/**
  * Adds reports to the ticker: newest first (by filing time, then id), each report once (a replay after
  * a reconnect repeats some), at most `max` lines. Returns the same array when nothing changed.
  */

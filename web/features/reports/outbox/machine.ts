@@ -14,6 +14,8 @@ export interface OutboxPhoto {
 export interface OutboxPayload {
   input: CreateReportInput;
   photos: OutboxPhoto[];
+  /** This device's id (see `device.ts`), sent as `X-Device-Id`. */
+  deviceId?: string;
 }
 
 /** Where a submission stands. */

@@ -15,6 +15,7 @@ export async function sendReport(
   const { body, contentType } = reportRequestBody(item.payload.input, item.payload.photos);
   const headers: Record<string, string> = { Accept: 'application/json', 'Idempotency-Key': item.id };
   if (contentType) headers['Content-Type'] = contentType;
+  if (item.payload.deviceId) headers['X-Device-Id'] = item.payload.deviceId;
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), timeoutMs);
   try {
