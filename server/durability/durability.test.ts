@@ -35,7 +35,7 @@ const SEQUENTIAL_REPORTS = 30;
 let demo: DemoCity;
 beforeAll(async () => {
   demo = await seedDemoCity(await freePort(3181, 3189));
-}, 50_000);
+}, 120_000);
 afterAll(cleanUp, 15_000);
 
 const copyOfDemo = (name: string) => demo.copy(`durability-${name}`);

@@ -44,7 +44,7 @@ beforeAll(async () => {
   })
     .jpeg({ quality: 90 })
     .toBuffer();
-}, 50_000);
+}, 120_000);
 afterAll(cleanUp, 15_000);
 
 /** One request's fate. */
@@ -171,7 +171,7 @@ describe('overload', () => {
     const dataDir = demo.copy('overload');
     const port = await freePort(3241, 3249);
     const base = `http://127.0.0.1:${port}`;
-    const server = await startServer(dataDir, port);
+    const server = await startServer(dataDir, port, { env: { OVERLOAD_MAX_LAG_MS: '300' } });
     try {
       const run = `load${SEED}`;
       const random = rng(SEED + 3);

@@ -1,5 +1,6 @@
 import { and, asc, between, desc, eq, gt, gte, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { GroupCommit } from '../../db/group-commit';
 import { preparedInsert } from '../../db/prepared-insert';
 import { idempotencyKeys, photos, reportEvents, reportFollowers, reports, users } from '../../db/schema';
 
@@ -31,7 +32,10 @@ export class ReportsRepository {
   private readonly insertReportRow;
   private readonly insertEventRow;
 
+  private readonly grouped: GroupCommit;
+
   constructor(private readonly db: Db) {
+    this.grouped = new GroupCommit(db);
     this.insertReportRow = preparedInsert(db, reports);
     this.insertEventRow = preparedInsert(db, reportEvents);
     this.byId = db
@@ -75,6 +79,11 @@ export class ReportsRepository {
   /** Runs `fn` in one synchronous transaction (better-sqlite3: never pass an async function). */
   transaction<T>(fn: () => T): T {
     return this.db.transaction(() => fn());
+  }
+
+  /** Runs `fn` in the next group commit (see GroupCommit); resolves once its transaction is durable. */
+  groupedTransaction<T>(fn: () => T): Promise<T> {
+    return this.grouped.run(fn);
   }
 
   findById(id: number): ReportRow | undefined {

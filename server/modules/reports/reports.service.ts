@@ -38,11 +38,11 @@ export interface PhotoIngest {
 export async function withPhotos<T>(
   photos: PhotoIngest,
   files: { bytes: Buffer }[] | undefined,
-  write: (stored: StoredPhoto[]) => T,
+  write: (stored: StoredPhoto[]) => T | Promise<T>,
 ): Promise<T> {
   const stored = files?.length ? await photos.ingest(files) : [];
   try {
-    return write(stored);
+    return await write(stored);
   } catch (e) {
     if (stored.length) await photos.discard(stored.map((p) => p.id));
     throw e;
@@ -111,15 +111,16 @@ export class ReportsService {
     const holdReason = release ? null : this.gate.holdReason(sender, input.website);
     // A released report's photos are stored already (and stay with it if filing fails).
     const storing = release
-      ? <T>(write: (stored: StoredPhoto[]) => T) => Promise.resolve(write(JSON.parse(release.held.photos)))
-      : <T>(write: (stored: StoredPhoto[]) => T) => withPhotos(this.photos, opts.photos, write);
+      ? <T>(write: (stored: StoredPhoto[]) => Promise<T>) => write(JSON.parse(release.held.photos) as StoredPhoto[])
+      : <T>(write: (stored: StoredPhoto[]) => Promise<T>) => withPhotos(this.photos, opts.photos, write);
 
-    return storing((stored) => {
+    return storing(async (stored) => {
       const actor = opts.actor ?? { role: 'resident' };
       const now = this.clock.now();
       const calendar = this.calendar.current();
       const yymm = localDate(now, calendar).slice(2, 7).replace('-', '');
-      const committed = this.repo.transaction(() => {
+      // Shares its commit (and fsync) with the other reports filed in this turn of the event loop.
+      const committed = await this.repo.groupedTransaction(() => {
         // Checked again inside the transaction: a concurrent retry may have committed meanwhile.
         const seen = opts.idempotencyKey ? this.replay(opts.idempotencyKey, requestHash) : null;
         if (seen) return { result: seen, events: null };
