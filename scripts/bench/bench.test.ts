@@ -75,3 +75,55 @@ describe('the statistics benchmark', () => {
     expect(typeof byName['stats.submit_p99_ratio']!.met).toBe('boolean');
   }, 120_000);
 });
+
+describe('the ingest benchmark', () => {
+  it('loads the baseline and the real server with dashboards connected and reports every ingest figure', async () => {
+    const [ingest] = await loadBenches(['ingest']);
+    const rows = await ingest!.run({ smoke: true });
+    const byName = Object.fromEntries(rows.map((r) => [r.name, r]));
+    for (const n of [
+      'ingest.baseline_rps',
+      'ingest.rps',
+      'ingest.ratio',
+      'ingest.p99_ms',
+      'ingest.failed_requests',
+      'ingest.push_received_pct',
+    ]) {
+      expect(byName[n], n).toBeDefined();
+      expect(Number.isFinite(byName[n]!.value), n).toBe(true);
+    }
+    expect(byName['ingest.baseline_rps']!.value).toBeGreaterThan(0);
+    expect(byName['ingest.rps']!.value).toBeGreaterThan(0);
+    expect(byName['ingest.ratio']!.target).toBe('>= 0.2');
+    expect(typeof byName['ingest.ratio']!.met).toBe('boolean');
+  }, 180_000);
+});
+
+describe('the push benchmark', () => {
+  it('times pushes at a fixed rate, fans one report out, weighs idle sockets and reports every figure', async () => {
+    const [push] = await loadBenches(['push']);
+    const rows = await push!.run({ smoke: true });
+    const byName = Object.fromEntries(rows.map((r) => [r.name, r]));
+    for (const n of [
+      'push.post_p99_ms',
+      'push.ack_to_receipt_p99_ms',
+      'push.achieved_rps',
+      'push.fanout_1000_p99_ms',
+      'push.fanout_1000_delivered_pct',
+      'memory.server_rss_mb',
+      'memory.per_tracker_kb',
+    ]) {
+      expect(byName[n], n).toBeDefined();
+      expect(Number.isFinite(byName[n]!.value), n).toBe(true);
+    }
+    expect(byName['push.post_p99_ms']!.target).toBe('<= 20');
+    expect(byName['push.ack_to_receipt_p99_ms']!.target).toBe('<= 50');
+    expect(byName['push.fanout_1000_p99_ms']!.target).toBe('<= 100');
+    expect(byName['memory.server_rss_mb']!.target).toBe('<= 500');
+    expect(byName['memory.server_rss_mb']!.value).toBeGreaterThan(0);
+    // The sockets are the point of the smoke run: all of them connected and reached.
+    expect(byName['push.received_pct']!.value).toBe(100);
+    expect(byName['push.fanout_1000_delivered_pct']!.value).toBe(100);
+    expect(byName['memory.trackers']!.met).toBe(true);
+  }, 180_000);
+});

@@ -4,6 +4,7 @@
  * appends the rows to `BENCH_OUT` (default `bench-results.json`, a JSON array).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -78,17 +79,21 @@ async function main(argv: string[]): Promise<void> {
   if (!benches.length) throw new Error(`no benchmark matches ${only.join(', ')}`);
   const out = process.env.BENCH_OUT ?? 'bench-results.json';
   let failed = false;
+  const all: Row[] = [];
   for (const bench of benches) {
     console.log(`\n▶ ${bench.name}${smoke ? ' (smoke)' : ''}`);
     try {
       const rows = await bench.run({ smoke });
       console.log(formatTable(rows));
       appendRows(out, rows);
+      all.push(...rows);
     } catch (err) {
       failed = true;
       console.error(`✗ ${bench.name}:`, err);
     }
   }
+  // Every figure in one table, as the README shows it.
+  if (benches.length > 1) console.log(`\n▶ all (${cpus().length} × ${cpus()[0]?.model ?? 'cpu'})\n${formatTable(all)}`);
   console.log(`\nrows appended to ${out}`);
   if (failed) process.exitCode = 1;
 }

@@ -1,6 +1,6 @@
 /** What the HTTP benchmarks share: rows, percentiles, and the real server as a separate process. */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -179,4 +179,152 @@ export async function freePort(first: number, last: number, offset = 0): Promise
     if (free) return port;
   }
   throw new Error(`no free port in ${first}-${last}`);
+}
+
+/** A row with a lower-bound target (`>= target`). */
+export const rowAtLeast = (name: string, value: number, unit: string, target: number): Row => ({
+  name,
+  value: Number(value.toFixed(2)),
+  unit,
+  target: `>= ${target}`,
+  met: value >= target,
+});
+
+/**
+ * The share of `expected` deliveries made, in % rounded down (99.999 reads 99.99, not 100): met only
+ * when every one was made.
+ */
+export const share = (name: string, got: number, expected: number): Row => ({
+  name,
+  value: Math.floor((10_000 * got) / Math.max(1, expected)) / 100,
+  unit: '%',
+  target: '= 100',
+  met: expected > 0 && got === expected,
+});
+
+/**
+ * Milliseconds since the epoch with sub-millisecond resolution: comparable between processes on one
+ * machine (each process's `timeOrigin` is read from the same wall clock), unlike `performance.now()`.
+ */
+export const epochMs = (): number => performance.timeOrigin + performance.now();
+
+/** The resident set of process `pid` in MB, read from /proc (VmRSS). */
+export function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+  if (!kb) throw new Error(`no VmRSS for ${pid}`);
+  return Number(kb[1]) / 1024;
+}
+
+/** A message between a benchmark and one of its helper processes: `type` says what it is. */
+export interface ChildMessage {
+  type: string;
+  [key: string]: unknown;
+}
+
+/** A helper process (a load generator, a crowd of sockets) spoken to over its IPC channel. */
+export interface BenchChild {
+  process: ChildProcess;
+  send(message: ChildMessage): void;
+  /** The next message of `type` (buffered if it came already); rejects after `timeoutMs` or if the child exits. */
+  next<T extends ChildMessage>(type: string, timeoutMs: number): Promise<T>;
+  /** Kills it (SIGKILL) unless it has exited, and waits for its exit. */
+  stop(): Promise<void>;
+}
+
+const children = new Set<BenchChild>();
+
+/**
+ * Starts `scripts/bench/<script>` in its own Node process (tsx) with an IPC channel. It dies with its
+ * parent (the child exits when the channel closes); `stopChildren` kills whatever is left.
+ */
+export function startChild(script: string, args: string[] = []): BenchChild {
+  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, script), ...args], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const inbox: ChildMessage[] = [];
+  const waiters: { type: string; resolve(m: ChildMessage): void }[] = [];
+  let exitReason: string | null = null;
+  const failWaiters: ((e: Error) => void)[] = [];
+  proc.on('message', (m: ChildMessage) => {
+    const i = waiters.findIndex((w) => w.type === m.type);
+    if (i >= 0) waiters.splice(i, 1)[0]!.resolve(m);
+    else if (m.type === 'error') {
+      // The child failed a command: whoever waits for an answer gets the failure instead.
+      const err = new Error(`${script}: ${String(m.message)}`);
+      waiters.length = 0;
+      for (const fail of failWaiters.splice(0)) fail(err);
+    } else inbox.push(m);
+  });
+  const exited = new Promise<void>((resolve) =>
+    proc.once('exit', (code, signal) => {
+      exitReason = `${script} exited (${code ?? signal})`;
+      for (const fail of failWaiters.splice(0)) fail(new Error(exitReason));
+      resolve();
+    }),
+  );
+  const child: BenchChild = {
+    process: proc,
+    send(message) {
+      if (proc.connected) proc.send(message);
+    },
+    next<T extends ChildMessage>(type: string, timeoutMs: number): Promise<T> {
+      const i = inbox.findIndex((m) => m.type === type);
+      if (i >= 0) return Promise.resolve(inbox.splice(i, 1)[0] as T);
+      if (exitReason) return Promise.reject(new Error(exitReason));
+      return new Promise<T>((resolve, reject) => {
+        const waiter = {
+          type,
+          resolve: (m: ChildMessage) => {
+            clearTimeout(timer);
+            resolve(m as T);
+          },
+        };
+        const fail = (e: Error) => {
+          clearTimeout(timer);
+          reject(e);
+        };
+        const timer = setTimeout(() => {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          fail(new Error(`${script}: no '${type}' within ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiters.push(waiter);
+        failWaiters.push(fail);
+      });
+    },
+    async stop() {
+      children.delete(child);
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+      await exited;
+    },
+  };
+  children.add(child);
+  return child;
+}
+
+/** Kills every helper process started by `startChild` that is still running. */
+export async function stopChildren(): Promise<void> {
+  await Promise.all([...children].map((c) => c.stop()));
+}
+
+/**
+ * The helper-process side: calls `handle` with each message from the parent, exits when the parent
+ * goes away, and exits anyway after `maxLifeMs` (every benchmark is bounded in time).
+ */
+export function serveParent(handle: (m: ChildMessage) => void | Promise<void>, maxLifeMs = 20 * 60_000): void {
+  process.on('disconnect', () => process.exit(0));
+  setTimeout(() => {
+    console.error(`${process.argv[1]}: still running after ${maxLifeMs} ms, exiting`);
+    process.exit(2);
+  }, maxLifeMs).unref();
+  process.on('message', (m: ChildMessage) => {
+    Promise.resolve(handle(m)).catch((err: unknown) => {
+      reply({ type: 'error', message: String((err as Error)?.stack ?? err) });
+    });
+  });
+}
+
+/** Sends a message to the parent (helper-process side). */
+export function reply(message: ChildMessage): void {
+  process.send?.(message);
 }
