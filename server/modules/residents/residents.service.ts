@@ -8,7 +8,8 @@ import { canView } from '../reports/reports.policy';
 import type { ReportWriter } from '../reports/report-writer';
 import type { ReportRow, ReportsRepository } from '../reports/reports.repository';
 import { presentPhoto } from '../reports/reports.presenter';
-import { withPhotos, type PhotoIngest, type ReportsService } from '../reports/reports.service';
+import type { ReportsService } from '../reports/reports.service';
+import { withPhotos, type PhotoIngest } from '../reports/with-photos';
 import type { ResidentTokens } from './resident-tokens';
 
 const DAY = 86_400_000;
