@@ -3,6 +3,7 @@ import type { BlockSenderInput } from '../../../shared/schemas/review';
 import { useI18n } from '../../i18n';
 import { errorMessage } from '../../ui/errorMessage';
 import { useMessages } from './messages';
+import './review.css';
 
 /**
  * "Block this sender": the device (default) and, optionally, the network address for a day, with a
