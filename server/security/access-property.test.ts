@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { API_ACCESS } from '../../shared/domain/access';
+import { REPORT_STATUSES, type ReportStatus } from '../../shared/domain/statuses';
 import { reportEvents, reports } from '../db/schema';
 import { buildTestApp, reportBody, type TestApp } from '../test/app';
 import { listen, socketClient, type TestSocket } from '../test/socket';
@@ -25,7 +26,7 @@ import { signInFully } from './sign-in';
 
 type Role = 'operator' | 'staff' | 'leader' | 'admin';
 type UnitKey = 'ioc' | 'lighting' | 'roads';
-type Status = 'received' | 'assigned' | 'in_progress' | 'resolved' | 'closed' | 'reopened' | 'rejected' | 'duplicate';
+type Status = ReportStatus;
 interface Viewer {
   username: string | null;
   role: Role | null;
@@ -41,16 +42,8 @@ const VIEWERS: readonly Viewer[] = [
   { username: 'staff.lighting', role: 'staff', unit: 'lighting' },
   { username: 'staff.roads', role: 'staff', unit: 'roads' },
 ];
-const STATUSES: readonly Status[] = [
-  'received',
-  'assigned',
-  'in_progress',
-  'resolved',
-  'closed',
-  'reopened',
-  'rejected',
-  'duplicate',
-];
+// Every status a report can be in (what the rules say of each is this file's own, below).
+const STATUSES: readonly Status[] = REPORT_STATUSES;
 const OPEN: readonly Status[] = ['received', 'assigned', 'in_progress', 'reopened'];
 const IOC: readonly Role[] = ['operator', 'admin'];
 

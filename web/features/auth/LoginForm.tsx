@@ -1,3 +1,4 @@
+import { OtpCodeInput } from './OtpCodeInput';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SessionUser } from '../../../shared/schemas/reports';
 import { isApiError } from '../../api/http';
@@ -82,18 +83,13 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (user: SessionUser) => v
       {askCode && (
         <div className="field">
           <label htmlFor="login-totp">{t('login.totp')}</label>
-          <input
+          <OtpCodeInput
             id="login-totp"
             ref={codeInput}
             name="totp"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9]*"
-            maxLength={6}
-            required
-            aria-describedby="login-totp-hint"
+            describedBy="login-totp-hint"
             value={code}
-            onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+            onChange={setCode}
           />
           <p className="hint" id="login-totp-hint">
             {t('login.totpHint')}

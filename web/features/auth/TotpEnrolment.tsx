@@ -1,3 +1,4 @@
+import { OtpCodeInput } from './OtpCodeInput';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { TotpSetup } from '../../../shared/schemas/auth';
 import type { SessionUser } from '../../../shared/schemas/reports';
@@ -65,17 +66,7 @@ export function TotpEnrolment({ onEnrolled }: { onEnrolled: (user: SessionUser) 
           <form className="form-stack" onSubmit={submit} noValidate aria-busy={busy}>
             <div className="field">
               <label htmlFor="totp-code">{t('totp.code')}</label>
-              <input
-                id="totp-code"
-                name="code"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                pattern="[0-9]*"
-                maxLength={6}
-                required
-                value={code}
-                onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-              />
+              <OtpCodeInput id="totp-code" name="code" value={code} onChange={setCode} />
             </div>
             {error && (
               <p className="notice notice-error" role="alert">
