@@ -4,8 +4,9 @@
  * `420[…]`/`430[…]` an emit and its ack), since a thousand socket.io-client instances are heavy.
  *
  * - Dashboards: staff sockets, authenticated by a session cookie in the handshake headers (the way a
- *   browser's are), receiving `report:created`. Each receipt is stamped (epoch ms, comparable with the
- *   load generator's clock) before anything else is done with it, and only the tracking code is read.
+ *   browser's are), receiving `report:batch` frames and counting their `created` events. Each frame
+ *   is stamped (epoch ms, comparable with the load generator's clock) before anything else is done
+ *   with it, and only the events' kinds and tracking codes are read.
  * - Trackers: anonymous sockets that `track:subscribe` to a tracking code and then sit idle.
  *
  * Messages from the parent: `start` (config) -> `ready`; `counts`; `record` (keep every receipt time);
@@ -52,7 +53,20 @@ let closing = false;
 let waiting: { code: string; expected: number; settle(): void } | null = null;
 
 const MARK = '"trackingCode":"';
+/** Each event of a `report:batch` frame starts so (the server builds it `{ kind, eventId, report }`). */
+const ITEM = '{"kind":"';
 let match: string | undefined;
+
+/** Counts every `created` event of a staff frame, read by string search rather than parsed. */
+function onBatch(text: string, dashboard: number, at: number): void {
+  let start = text.indexOf(ITEM);
+  while (start >= 0) {
+    const next = text.indexOf(ITEM, start + ITEM.length);
+    if (text.startsWith('created"', start + ITEM.length))
+      onCreated(text.slice(start, next < 0 ? undefined : next), dashboard, at);
+    start = next;
+  }
+}
 
 function onCreated(text: string, dashboard: number, at: number): void {
   const i = text.indexOf(MARK);
@@ -94,8 +108,8 @@ function open(config: CrowdConfig, kind: 'dashboard' | 'tracker', index: number)
       const at = epochMs();
       const text = data.toString();
       if (text === '2') ws.send('3');
-      else if (text.startsWith('42["report:created"')) {
-        if (kind === 'dashboard') onCreated(text, index, at);
+      else if (text.startsWith('42["report:batch"')) {
+        if (kind === 'dashboard') onBatch(text, index, at);
       } else if (text.startsWith('0{')) ws.send('40');
       else if (text.startsWith('40')) {
         if (kind === 'dashboard') ready();

@@ -1,4 +1,4 @@
-import { roleRoom, trackRoom, unitRoom, type CityRole } from '../../shared/realtime/events';
+import { roleRoom, trackRoom, unitRoom, type CityRole, type StaffFeedEvent } from '../../shared/realtime/events';
 import type { AuthUser } from '../modules/auth/auth.service';
 import type { CommittedEvent, ReportEventSink } from '../modules/reports/report-writer';
 import type { ReportsService } from '../modules/reports/reports.service';
@@ -13,34 +13,66 @@ export function roomViewer(role: AuthUser['role'], unitId: number | null): AuthU
 }
 
 /**
- * The only code that emits. Called after each commit, in event order: each room gets the projection
- * it is entitled to (city roles and units the staff view, a tracking room the public view).
+ * The only code that emits live events. Called after each commit, in event order: each room gets the
+ * projection it is entitled to (city roles and units the staff view, a tracking room the public view).
+ *
+ * Staff rooms get one `report:batch` frame per turn of the event loop: a group commit publishes the
+ * filings of one turn together, and under load that is dozens of reports, which would otherwise be
+ * dozens of frames for every dashboard to write and to read. The frame leaves at the end of the turn
+ * that committed (process.nextTick runs once the turn's promise continuations, which publish, have
+ * run), so nothing waits for a timer. A tracking room follows one report and gets its events singly.
  */
 export class Broadcaster implements ReportEventSink {
+  /** Staff events published this turn and not yet sent, by room, in event order. */
+  private pending = new Map<string, StaffFeedEvent[]>();
+  private scheduled = false;
+
   constructor(
     private readonly io: RealtimeServer,
     private readonly reports: ReportsService,
   ) {}
 
   published({ event, report }: CommittedEvent): void {
-    const name = event.type === 'created' ? 'report:created' : 'report:updated';
     for (const role of CITY_ROLES) {
       const room = roleRoom(role);
       if (!this.hasMembers(room)) continue;
-      this.io
-        .to(room)
-        .emit(name, { eventId: event.id, report: this.reports.staffView(report, roomViewer(role, null)) });
+      const view = this.reports.staffView(report, roomViewer(role, null));
+      this.queue(room, { kind: event.type === 'created' ? 'created' : 'updated', eventId: event.id, report: view });
     }
     for (const unitId of new Set([event.unitId, event.prevUnitId])) {
       if (unitId === null || !unitEntitled(event, unitId)) continue;
       const room = unitRoom(unitId);
       if (!this.hasMembers(room)) continue;
-      const payload = { eventId: event.id, report: this.reports.staffView(report, roomViewer('staff', unitId)) };
-      this.io.to(room).emit('report:updated', payload);
+      const view = this.reports.staffView(report, roomViewer('staff', unitId));
+      this.queue(room, { kind: 'updated', eventId: event.id, report: view });
     }
     const track = trackRoom(report.trackingCode);
     if (this.hasMembers(track)) {
       this.io.to(track).emit('report:updated', { eventId: event.id, report: this.reports.publicView(report) });
+    }
+  }
+
+  /**
+   * Sends what is pending now. A staff socket's replay calls this first: its rooms must not receive,
+   * after the replay, an event the replay already read from the database.
+   */
+  flush(): void {
+    if (this.pending.size === 0) return;
+    const pending = this.pending;
+    this.pending = new Map();
+    for (const [room, events] of pending) this.io.to(room).emit('report:batch', { events });
+  }
+
+  private queue(room: string, item: StaffFeedEvent): void {
+    const list = this.pending.get(room);
+    if (list) list.push(item);
+    else this.pending.set(room, [item]);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      process.nextTick(() => {
+        this.scheduled = false;
+        this.flush();
+      });
     }
   }
 

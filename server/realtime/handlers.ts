@@ -1,4 +1,11 @@
-import { roleRoom, trackRoom, unitRoom, type CityRole, type HandshakeAuth } from '../../shared/realtime/events';
+import {
+  roleRoom,
+  trackRoom,
+  unitRoom,
+  type CityRole,
+  type HandshakeAuth,
+  type StaffFeedEvent,
+} from '../../shared/realtime/events';
 import { isUnitScoped } from '../modules/reports/reports.policy';
 import type { ReportsService } from '../modules/reports/reports.service';
 import { roomViewer } from './broadcaster';
@@ -7,6 +14,8 @@ import type { RealtimeSocket } from './types';
 
 /** Most events a reconnecting client may have missed before it must reload its snapshot instead. */
 export const MAX_REPLAY = 5000;
+/** Events per `report:batch` frame of a replay. */
+export const REPLAY_FRAME_EVENTS = 500;
 
 /** Puts a staff socket in the rooms its role entitles it to. */
 export function joinStaffRooms(socket: RealtimeSocket): void {
@@ -30,11 +39,19 @@ function handshakeLastEventId(auth: unknown): number | null {
 /**
  * Replays what a reconnecting staff socket missed, then joins its rooms. Both happen in this one
  * synchronous turn (better-sqlite3 reads synchronously, and publishing runs after each commit on the
- * same thread), so no live event can arrive before, between or after the replayed ones.
+ * same thread), so no live event can arrive before, between or after the replayed ones. `flushLive`
+ * first sends the live events already published but still waiting for the end of their turn: they are
+ * in the database, so the replay has them, and the socket must not get them again once in its rooms.
  */
-export function startStaffFeed(socket: RealtimeSocket, reports: ReportsService, maxReplay = MAX_REPLAY): void {
+export function startStaffFeed(
+  socket: RealtimeSocket,
+  reports: ReportsService,
+  flushLive: () => void,
+  maxReplay = MAX_REPLAY,
+): void {
   const user = socket.data.user;
   if (!user) return;
+  flushLive();
   const after = handshakeLastEventId(socket.handshake.auth);
   if (after !== null) {
     const scope = isUnitScoped(user) ? { unitId: user.unitId ?? -1 } : {};
@@ -47,12 +64,17 @@ export function startStaffFeed(socket: RealtimeSocket, reports: ReportsService, 
       socket.emit('feed:resync', { reason, lastEventId: newest });
     } else {
       const viewer = roomViewer(user.role, user.unitId);
+      let frame: StaffFeedEvent[] = [];
       for (const { event, report } of missed) {
         if (isUnitScoped(user) && !unitEntitled(event, user.unitId ?? -1)) continue;
-        const payload = { eventId: event.id, report: reports.staffView(report, viewer) };
-        if (event.type === 'created' && !isUnitScoped(user)) socket.emit('report:created', payload);
-        else socket.emit('report:updated', payload);
+        const kind = event.type === 'created' && !isUnitScoped(user) ? 'created' : 'updated';
+        frame.push({ kind, eventId: event.id, report: reports.staffView(report, viewer) });
+        if (frame.length === REPLAY_FRAME_EVENTS) {
+          socket.emit('report:batch', { events: frame });
+          frame = [];
+        }
       }
+      if (frame.length > 0) socket.emit('report:batch', { events: frame });
     }
   }
   joinStaffRooms(socket);

@@ -49,11 +49,12 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     socket.data.user = deps.auth.authenticate(deps.sessionToken(socket.handshake.headers.cookie));
     next();
   });
+  const broadcaster = new Broadcaster(io, deps.reports);
   io.on('connection', (socket) => {
     guardSocket(socket);
-    startStaffFeed(socket, deps.reports, deps.maxReplay);
+    startStaffFeed(socket, deps.reports, () => broadcaster.flush(), deps.maxReplay);
     registerHandlers(socket, deps.reports, deps.trackLookup && (() => deps.trackLookup!(socket)));
   });
-  deps.writer.onCommitted(new Broadcaster(io, deps.reports));
+  deps.writer.onCommitted(broadcaster);
   return io;
 }

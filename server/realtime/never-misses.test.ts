@@ -13,7 +13,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, login } from '../../scripts/bench/support';
 import { Rng } from '../../scripts/seed/random';
-import type { ClientToServerEvents, ServerToClientEvents, StaffReportEvent } from '../../shared/realtime/events';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime/events';
 import type { CreateReportResult, ReportList } from '../../shared/schemas/reports';
 import { openDatabase } from '../db/client';
 
@@ -130,14 +130,13 @@ class Feed {
       forceNew: true,
       autoConnect: false,
     });
-    const record = (name: Seen['name']) => (e: StaffReportEvent) => {
-      this.seen.push({ name, eventId: e.eventId, reportId: e.report.id });
-      // web/realtime/feed.ts applyEvent: only a greater id moves the feed on.
-      if (e.eventId > this.lastEventId) this.lastEventId = e.eventId;
-    };
-    this.socket.on('report:created', record('report:created'));
-    this.socket.on('report:updated', (e) => {
-      if ('version' in e.report) record('report:updated')(e as StaffReportEvent);
+    this.socket.on('report:batch', ({ events }) => {
+      for (const e of events) {
+        const name = e.kind === 'created' ? 'report:created' : 'report:updated';
+        this.seen.push({ name, eventId: e.eventId, reportId: e.report.id });
+        // web/realtime/feed.ts applyEvent: only a greater id moves the feed on.
+        if (e.eventId > this.lastEventId) this.lastEventId = e.eventId;
+      }
     });
     this.socket.on('feed:resync', (p) => this.resyncs.push(p.lastEventId));
     this.socket.on('connect', () => this.connects++);

@@ -88,6 +88,22 @@ describe('live pushes', () => {
     expect(JSON.stringify(seen[0]!.report)).not.toContain('kin@example.vn');
   });
 
+  it('sends a burst of filings to a dashboard as one frame, in order, each report once', async () => {
+    const op = await client(cookies.operator);
+    const seen = recordEvents(op);
+    const burst = await Promise.all(Array.from({ length: 12 }, () => file()));
+    const codes = new Set(burst.map((r) => r.trackingCode as string));
+    await waitFor(() => seen.filter((e) => codes.has(e.trackingCode)).length === 12);
+    await new Promise((r) => setTimeout(r, 100));
+    const mine = seen.filter((e) => codes.has(e.trackingCode));
+    expect(mine.map((e) => e.name)).toEqual(Array(12).fill('report:created'));
+    // Filed in one turn, committed together, pushed together: one frame instead of twelve.
+    expect(new Set(mine.map((e) => e.frame)).size).toBe(1);
+    const ids = mine.map((e) => e.eventId);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(new Set(mine.map((e) => e.trackingCode)).size).toBe(12);
+  });
+
   it('answers a subscription to an unknown code with a not_found ack', async () => {
     const resident = await client();
     const ack = await resident.emitWithAck('track:subscribe', { trackingCode: 'TH-0000-AAAAAA' });

@@ -18,9 +18,14 @@ export async function listen(t: TestApp): Promise<string> {
   return `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
 }
 
-/** What a test socket received, in arrival order. */
+/**
+ * What a test socket received, in arrival order: each event of a staff `report:batch` frame (named
+ * after its kind) and each resident `report:updated`.
+ */
 export interface Received {
   name: 'report:created' | 'report:updated';
+  /** Which frame it came in (the n-th report frame this socket received, from 0). */
+  frame: number;
   eventId: number;
   trackingCode: string;
   status: string;
@@ -44,17 +49,21 @@ export async function socketClient(url: string, cookie?: string, auth: Handshake
   });
   const log = { events: [] as Received[], resyncs: [] as number[] };
   received.set(socket, log);
-  for (const name of ['report:created', 'report:updated'] as const) {
-    socket.on(name, (p: StaffReportEvent | PublicReportEvent) =>
-      log.events.push({
-        name,
-        eventId: p.eventId,
-        trackingCode: p.report.trackingCode,
-        status: p.report.status,
-        report: p.report as never,
-      }),
-    );
-  }
+  let frames = 0;
+  const record = (name: Received['name'], frame: number, p: StaffReportEvent | PublicReportEvent) =>
+    log.events.push({
+      name,
+      frame,
+      eventId: p.eventId,
+      trackingCode: p.report.trackingCode,
+      status: p.report.status,
+      report: p.report as never,
+    });
+  socket.on('report:batch', ({ events }) => {
+    const frame = frames++;
+    for (const e of events) record(e.kind === 'created' ? 'report:created' : 'report:updated', frame, e);
+  });
+  socket.on('report:updated', (p) => record('report:updated', frames++, p));
   socket.on('feed:resync', (p) => log.resyncs.push(p.lastEventId));
   socket.connect();
   await new Promise<void>((resolve, reject) => {

@@ -10,6 +10,23 @@ export interface StaffReportEvent {
   report: StaffReportView;
 }
 
+/**
+ * One event in a staff batch. `kind` is `created` for a new report in a city-wide room (the IOC's
+ * inbox); a unit's room gets every event as `updated` (a report reaches a unit when it is dispatched).
+ */
+export interface StaffFeedEvent extends StaffReportEvent {
+  kind: 'created' | 'updated';
+}
+
+/**
+ * A staff room's frame: the events committed in one turn of the server's event loop, in event order
+ * (a storm's burst of filings is one frame per room instead of one per report and screen). A replay
+ * after a reconnect comes as such frames too, before any live one.
+ */
+export interface StaffFeedBatch {
+  events: StaffFeedEvent[];
+}
+
 /** Payload of a resident's report event: the public view only. */
 export interface PublicReportEvent {
   eventId: number;
@@ -18,10 +35,10 @@ export interface PublicReportEvent {
 
 /** Server -> client events: facts. */
 export interface ServerToClientEvents {
-  /** A new report was filed (staff rooms only). */
-  'report:created': (payload: StaffReportEvent) => void;
-  /** A report changed; staff rooms get the staff view, a tracking room the public view. */
-  'report:updated': (payload: StaffReportEvent | PublicReportEvent) => void;
+  /** Staff rooms: reports filed and changed, each in the view of the room's role (and unit). */
+  'report:batch': (payload: StaffFeedBatch) => void;
+  /** A tracking room: the followed report changed (the public view). */
+  'report:updated': (payload: PublicReportEvent) => void;
   /**
    * The handshake's `lastEventId` is too far behind to replay (or unknown): reload the list over HTTP,
    * then reconnect with the snapshot's `lastEventId`. Live events keep coming meanwhile.

@@ -1,4 +1,4 @@
-import type { StaffReportEvent } from '../../shared/realtime/events';
+import type { StaffFeedEvent } from '../../shared/realtime/events';
 import type { ReportList, StaffReportView } from '../../shared/schemas/reports';
 import { applyEvent, applyReport, fromSnapshot, type FeedData, type KeepReport } from './feed';
 import type { ConnectionState } from './socket';
@@ -32,9 +32,9 @@ export function createFeedStore(keep: KeepReport) {
     state = { ...state, ...patch };
     listeners.forEach((l) => l());
   };
-  const unmark = (id: number) => {
+  const unmark = (ids: readonly number[]) => {
     const fresh = new Set(state.fresh);
-    fresh.delete(id);
+    for (const id of ids) fresh.delete(id);
     set({ fresh });
   };
 
@@ -48,16 +48,30 @@ export function createFeedStore(keep: KeepReport) {
     failed: (error: unknown) => set({ loading: false, error }),
     snapshot: (list: ReportList) => set({ ...fromSnapshot(list, keep), loading: false, error: null }),
     connection: (connection: ConnectionState) => set({ connection }),
-    /** Applies a socket event; `isNew` highlights the report when it is really applied. */
-    event(event: StaffReportEvent, isNew: boolean) {
-      const next = applyEvent(state, event, keep);
+    /**
+     * Applies a socket frame's events in order and notifies once; a `created` report that is really
+     * applied (not a replay already seen, and kept by this screen) is highlighted for a while.
+     */
+    events(events: readonly StaffFeedEvent[]) {
+      let next: FeedData = state;
+      let arrived: number[] = [];
+      for (const event of events) {
+        const applied = applyEvent(next, event, keep);
+        if (applied === next) continue;
+        next = applied;
+        if (event.kind === 'created') arrived.push(event.report.id);
+      }
       if (next === state) return;
-      const id = event.report.id;
-      if (!isNew || !next.byId.has(id)) return set(next);
-      set({ ...next, fresh: new Set(state.fresh).add(id) });
+      // A report filed and closed within the frame is not on the screen to highlight.
+      const kept = next.byId;
+      arrived = arrived.filter((id) => kept.has(id));
+      if (arrived.length === 0) return set(next);
+      const fresh = new Set(state.fresh);
+      for (const id of arrived) fresh.add(id);
+      set({ ...next, fresh });
       const timer = setTimeout(() => {
         timers.delete(timer);
-        unmark(id);
+        unmark(arrived);
       }, FRESH_MS);
       timers.add(timer);
     },

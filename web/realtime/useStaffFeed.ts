@@ -44,12 +44,7 @@ export function useStaffFeed(query: ReportListQuery, keep: KeepReport): StaffFee
             (err: unknown) => store.failed(err),
           );
         });
-        socket.on('report:created', (e) => {
-          if ('version' in e.report) store.event({ eventId: e.eventId, report: e.report }, true);
-        });
-        socket.on('report:updated', (e) => {
-          if ('version' in e.report) store.event({ eventId: e.eventId, report: e.report }, false);
-        });
+        socket.on('report:batch', (batch) => store.events(batch.events));
       },
       (err: unknown) => {
         if (!ctrl.signal.aborted) store.failed(err);

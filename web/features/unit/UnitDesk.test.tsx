@@ -162,9 +162,8 @@ describe("a unit's queue", () => {
     fireEvent.click((await screen.findAllByTestId('queue-row'))[0]!);
     expect(await screen.findByTestId('panel-tracking-code')).toHaveProperty('textContent', overdueLittle.trackingCode);
     act(() =>
-      socketHandlers.get('report:updated')!({
-        eventId: 41,
-        report: { ...overdueLittle, status: 'received', version: 2 },
+      socketHandlers.get('report:batch')!({
+        events: [{ kind: 'updated', eventId: 41, report: { ...overdueLittle, status: 'received', version: 2 } }],
       }),
     );
     await waitFor(() => expect(rowCodes()).toEqual([dueLater.trackingCode]));

@@ -29,7 +29,7 @@ export function tickerItem(r: StaffReportView): TickerItem {
 
 /**
  * Whether a change, seen on a unit's wall, is a report reaching that unit: a unit's socket gets no
- * `report:created` (a report in the IOC inbox is not theirs yet), so for them a new report is one just
+ * `created` event (a report in the IOC inbox is not theirs yet), so for them a new report is one just
  * dispatched or re-routed to them and not yet acknowledged.
  */
 export function arrivedInUnit(report: StaffReportView, unitId: number): boolean {

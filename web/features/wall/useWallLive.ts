@@ -55,11 +55,12 @@ export function useWallLive(handlers: WallLiveHandlers): ConnectionState {
         if (!haveLatest) loadLatest().catch(() => {});
         connected();
       });
-      live.on('report:created', (e) => {
-        if ('version' in e.report && isNew(e.eventId)) created(e.report);
-      });
-      live.on('report:updated', (e) => {
-        if ('version' in e.report && isNew(e.eventId)) changed(e.report);
+      live.on('report:batch', (batch) => {
+        for (const e of batch.events) {
+          if (!isNew(e.eventId)) continue;
+          if (e.kind === 'created') created(e.report);
+          else changed(e.report);
+        }
       });
       live.on('feed:resync', (p) => {
         // Too far behind to replay (the rooms are joined anyway): resume from now and reload.
