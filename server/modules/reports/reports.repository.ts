@@ -2,6 +2,7 @@ import { and, asc, between, desc, eq, gt, gte, inArray, or, sql, type SQL } from
 import type { Db } from '../../db/client';
 import { GroupCommit } from '../../db/group-commit';
 import { preparedInsert } from '../../db/prepared-insert';
+import { preparedVersionedUpdate } from '../../db/prepared-update';
 import { idempotencyKeys, photos, reportEvents, reportFollowers, reports, users } from '../../db/schema';
 
 /** Row types of the report tables. */
@@ -31,6 +32,9 @@ export class ReportsRepository {
   private readonly photosOfReport;
   private readonly insertReportRow;
   private readonly insertEventRow;
+  private readonly insertIdempotencyRow;
+  private readonly insertPhotoRow;
+  private readonly updateVersioned;
 
   private readonly grouped: GroupCommit;
 
@@ -38,6 +42,9 @@ export class ReportsRepository {
     this.grouped = new GroupCommit(db);
     this.insertReportRow = preparedInsert(db, reports);
     this.insertEventRow = preparedInsert(db, reportEvents);
+    this.insertIdempotencyRow = preparedInsert(db, idempotencyKeys);
+    this.insertPhotoRow = preparedInsert(db, photos);
+    this.updateVersioned = preparedVersionedUpdate(db, reports);
     this.byId = db
       .select()
       .from(reports)
@@ -104,13 +111,7 @@ export class ReportsRepository {
 
   /** Updates a report only if it still has `expectedVersion`; returns the new row or null on a conflict. */
   updateIfVersion(id: number, expectedVersion: number, patch: Partial<NewReportRow>): ReportRow | null {
-    const row = this.db
-      .update(reports)
-      .set({ ...patch, version: expectedVersion + 1 })
-      .where(and(eq(reports.id, id), eq(reports.version, expectedVersion)))
-      .returning()
-      .get();
-    return row ?? null;
+    return this.updateVersioned(id, expectedVersion, patch) ?? null;
   }
 
   insertEvent(row: NewEventRow): EventRow {
@@ -167,11 +168,11 @@ export class ReportsRepository {
     now: number,
     followerId: number | null = null,
   ): void {
-    this.db.insert(idempotencyKeys).values({ key, requestHash, reportId, followerId, createdAt: now }).run();
+    this.insertIdempotencyRow({ key, requestHash, reportId, followerId, createdAt: now });
   }
 
   insertPhoto(row: typeof photos.$inferInsert): void {
-    this.db.insert(photos).values(row).run();
+    this.insertPhotoRow(row);
   }
 
   photosOf(reportId: number): PhotoRow[] {
