@@ -2,11 +2,13 @@
  * push.* and memory.*: what the real server's pushes cost and how far they reach.
  *
  * - Latency at a fixed rate: an open-loop load generator (`pacer.ts`) files 1,000 reports a second
- *   for a few seconds while 50 operator dashboards are connected. Rows: the POST's p99 (from each
+ *   for a few seconds while 50 operator dashboards are connected, after a 3-second warm-up at that
+ *   rate (its p99 is a row of its own: a server just started is slower). Rows: the POST's p99 (from each
  *   request's scheduled instant to its answer; target ≤ 20 ms), and the p99 over every (report,
- *   dashboard) pair of the time from the client receiving the 201 to that dashboard receiving
- *   `report:created` for its tracking code (target ≤ 50 ms; both processes read the same machine
- *   clock). The rate achieved (201s a second) is reported too: a server that cannot keep up shows it.
+ *   dashboard) pair of the time from the client receiving the 201 to that dashboard receiving the
+ *   `created` event of its tracking code in a `report:batch` frame (target ≤ 50 ms; both processes
+ *   read the same machine clock). The rate achieved (201s a second) is reported too: a server that
+ *   cannot keep up shows it.
  * - Fan-out: 1,000 dashboards (raw socket.io clients, `sockets.ts`, over a few processes); one report
  *   filed at a time, repeatedly; the time from its 201 to the last dashboard's receipt (p99 over the
  *   runs; target ≤ 100 ms) and the share of dashboards reached (target 100 %).
@@ -79,8 +81,17 @@ const equals = (name: string, value: number, unit: string, target: number): Row 
 
 export async function run({ smoke }: { smoke: boolean }): Promise<Row[]> {
   const sizes = smoke
-    ? { rate: 50, durationMs: 1000, dashboards: 5, fanout: 6, fanoutRuns: 3, trackers: 20, crowds: 2 }
-    : { rate: 1000, durationMs: 5000, dashboards: 50, fanout: 1000, fanoutRuns: 30, trackers: 10_000, crowds: 4 };
+    ? { rate: 50, warmupMs: 500, durationMs: 1000, dashboards: 5, fanout: 6, fanoutRuns: 3, trackers: 20, crowds: 2 }
+    : {
+        rate: 1000,
+        warmupMs: 3000,
+        durationMs: 5000,
+        dashboards: 50,
+        fanout: 1000,
+        fanoutRuns: 30,
+        trackers: 10_000,
+        crowds: 4,
+      };
   const port = await freePort(3261, 3279, 9);
   const demo = await seedDemoCity(port);
   const dataDir = demo.copy('bench-push');
@@ -102,7 +113,9 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Row[]> {
     {
       const dashboards = await crowdOf(sizes.dashboards);
       const paced = { base, rate: sizes.rate, samples: demo.samples, maxSockets: 256 };
-      await pace({ ...paced, durationMs: 1000, seed: 1 }); // warm-up
+      // A server just started runs its code cold (V8 has not compiled it yet) and falls behind at this
+      // rate for about a second; the target is the steady state, the warm-up's tail is reported apart.
+      const warmup = await pace({ ...paced, durationMs: sizes.warmupMs, seed: 1 });
       dashboards.send({ type: 'record', on: true });
       const result = await pace({ ...paced, durationMs: sizes.durationMs, seed: 2 });
       await sleep(1000); // the last pushes
@@ -114,6 +127,7 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Row[]> {
       rows.push(
         row('push.post_p99_ms', percentile(result.latencies, 99), 'ms', 20),
         row('push.post_p50_ms', percentile(result.latencies, 50), 'ms', null),
+        row('push.warmup_post_p99_ms', percentile(warmup.latencies, 99), 'ms', null),
         row('push.ack_to_receipt_p99_ms', got.values.length ? percentile(got.values, 99) : Infinity, 'ms', 50),
         row('push.ack_to_receipt_p50_ms', got.values.length ? percentile(got.values, 50) : Infinity, 'ms', null),
         {
