@@ -3,8 +3,9 @@
  * sent at its scheduled instant whatever the earlier ones are doing (so a slow server shows as
  * latency, not as a lower offered rate), each a different valid report with its own Idempotency-Key,
  * over keep-alive connections. A request's time runs from its scheduled instant to the end of its
- * answer. Answers one `{ type: 'result' }`: the times, statuses, the achieved rate of 201s, and each
- * created report's tracking code with the epoch time its 201 arrived.
+ * answer. Answers one `{ type: 'result' }` per `run`: the times, statuses, the achieved rate of 201s,
+ * and each created report's tracking code with the epoch time its 201 arrived. Successive runs share
+ * the process and its connections, so a warm-up run also warms the load generator.
  */
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
@@ -22,11 +23,13 @@ export interface PacerConfig {
   maxSockets: number;
 }
 
+let agent: http.Agent | undefined;
+
 serveParent(async (m) => {
   if (m.type !== 'run') return;
   const config = m as unknown as PacerConfig;
   const url = new URL('/api/reports', config.base);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: config.maxSockets });
+  agent ??= new http.Agent({ keepAlive: true, maxSockets: config.maxSockets });
   const random = rng(config.seed ?? 7);
   const latencies: number[] = [];
   const acks: [string, number][] = [];
@@ -101,7 +104,6 @@ serveParent(async (m) => {
   // Bounded: whatever is still unanswered after 30 s counts as an error.
   await Promise.race([Promise.all(pending), sleep(30_000)]);
   errors += pending.size;
-  agent.destroy();
   const created = acks.length;
   const spanMs = Math.max(sentMs, lastAnswer - (performance.timeOrigin + start));
   reply({

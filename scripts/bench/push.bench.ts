@@ -62,12 +62,14 @@ interface PacerResult extends ChildMessage {
   scheduleLagMaxMs: number;
 }
 
-/** Runs one paced load in its own process. */
-async function pace(config: PacerConfig): Promise<PacerResult> {
+/** Runs `use` with one load-generator process (`pacer.ts`): its paced runs share its connections. */
+async function withPacer<T>(use: (pace: (config: PacerConfig) => Promise<PacerResult>) => Promise<T>): Promise<T> {
   const child = startChild('pacer.ts');
   try {
-    child.send({ type: 'run', ...config });
-    return await child.next<PacerResult>('result', config.durationMs + 90_000);
+    return await use(async (config) => {
+      child.send({ type: 'run', ...config });
+      return child.next<PacerResult>('result', config.durationMs + 90_000);
+    });
   } finally {
     await child.stop();
   }
@@ -115,9 +117,11 @@ export async function run({ smoke }: { smoke: boolean }): Promise<Row[]> {
       const paced = { base, rate: sizes.rate, samples: demo.samples, maxSockets: 256 };
       // A server just started runs its code cold (V8 has not compiled it yet) and falls behind at this
       // rate for about a second; the target is the steady state, the warm-up's tail is reported apart.
-      const warmup = await pace({ ...paced, durationMs: sizes.warmupMs, seed: 1 });
-      dashboards.send({ type: 'record', on: true });
-      const result = await pace({ ...paced, durationMs: sizes.durationMs, seed: 2 });
+      const [warmup, result] = await withPacer(async (pace) => {
+        const first = await pace({ ...paced, durationMs: sizes.warmupMs, seed: 1 });
+        dashboards.send({ type: 'record', on: true });
+        return [first, await pace({ ...paced, durationMs: sizes.durationMs, seed: 2 })];
+      });
       await sleep(1000); // the last pushes
       dashboards.send({ type: 'latencies', acks: result.acks });
       const got = await dashboards.next<ChildMessage & { values: number[]; expected: number }>('latencies', 30_000);
