@@ -50,6 +50,8 @@ export interface AppDeps {
     /** Where log lines go (standard output when absent). */
     logStream?: Writable;
     maxReplay?: number;
+    /** Shortest time between two staff push frames under load (default STAFF_FRAME_MS). */
+    staffFrameMs?: number;
     /** How often sockets whose session ran out are closed (default a minute; 0: never). */
     sessionSweepMs?: number;
     /** Origins allowed to call from a browser and to open sockets (CORS_ORIGINS); none when absent. */
@@ -153,6 +155,7 @@ export function buildApp(deps: AppDeps): BuiltApp {
     writer: services.writer,
     sessionToken: (header) => (header ? app.parseCookie(header)[SESSION_COOKIE] : undefined),
     maxReplay: deps.options.maxReplay,
+    staffFrameMs: deps.options.staffFrameMs,
     // A browser always sends Origin on a handshake: another site's page may not use our cookie.
     allowHandshake: (request) => fromAllowedSite(request.headers, hostOf(request, trustFn), corsOrigins),
     trackLookup: (socket) =>

@@ -17,6 +17,8 @@ export interface RealtimeDeps {
   sessionToken(cookieHeader: string | undefined): string | undefined;
   /** Most missed events replayed at a reconnect before the client is told to reload instead. */
   maxReplay?: number;
+  /** Shortest time between two staff frames under load (default STAFF_FRAME_MS). */
+  staffFrameMs?: number;
   /** Whether a handshake may proceed (a foreign Origin may not); absent: every one may. */
   allowHandshake?(request: IncomingMessage): boolean;
   /** Counts one tracking-code lookup by this socket's client; null when allowed, else seconds to wait. */
@@ -49,7 +51,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     socket.data.user = deps.auth.authenticate(deps.sessionToken(socket.handshake.headers.cookie));
     next();
   });
-  const broadcaster = new Broadcaster(io, deps.reports);
+  const broadcaster = new Broadcaster(io, deps.reports, deps.staffFrameMs);
   io.on('connection', (socket) => {
     guardSocket(socket);
     startStaffFeed(socket, deps.reports, () => broadcaster.flush(), deps.maxReplay);

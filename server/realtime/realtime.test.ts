@@ -191,3 +191,64 @@ describe('resuming after a dropped connection', () => {
     expect(seen).toEqual([]);
   });
 });
+
+describe('pushes under a stream of changes (one frame per room every staffFrameMs at most)', () => {
+  let slow: TestApp;
+  let slowUrl: string;
+  let cookie: string;
+  const open: TestSocket[] = [];
+  beforeAll(async () => {
+    // A long frame interval, so that what a busy server does within 10 ms is seen at a test's pace.
+    slow = await buildTestApp({ staffFrameMs: 400 });
+    slowUrl = await listen(slow);
+    cookie = await slow.login('operator');
+  });
+  afterAll(async () => {
+    for (const s of open) s.disconnect();
+    await slow.close();
+  });
+  const fileSlow = async () =>
+    (await slow.app.inject({ method: 'POST', url: '/api/reports', payload: reportBody() })).json() as Promise<{
+      trackingCode: string;
+    }>;
+  const lastEvent = () => slow.db.select().from(reportEvents).orderBy(asc(reportEvents.id)).all().at(-1)!.id;
+
+  it('sends a lone change at once, then gathers the changes that follow into few frames, in order', async () => {
+    const op = await socketClient(slowUrl, cookie);
+    open.push(op);
+    const seen = recordEvents(op);
+    await new Promise((r) => setTimeout(r, 450)); // a quiet spell
+    const lone = await fileSlow();
+    // Received while the next frame is still being held back: the first frame did not wait.
+    await waitFor(() => seen.some((e) => e.trackingCode === lone.trackingCode), 300);
+    const next = [];
+    for (let i = 0; i < 5; i++) next.push(await fileSlow()); // five commits, one after another
+    await waitFor(() => next.every((r) => seen.some((e) => e.trackingCode === r.trackingCode)));
+    const frames = new Set(seen.filter((e) => next.some((r) => r.trackingCode === e.trackingCode)).map((e) => e.frame));
+    expect(frames.size).toBeLessThanOrEqual(2);
+    const ids = seen.map((e) => e.eventId);
+    expect(ids).toEqual([...new Set(ids)].sort((a, b) => a - b));
+  });
+
+  it('gives a socket that resumes while a frame is held back every event once, in order', async () => {
+    const watcher = recordEvents(await socketClient(slowUrl, cookie));
+    const from = lastEvent();
+    await fileSlow();
+    await fileSlow();
+    // Both are committed and held for the next frame: a dashboard resuming now replays them.
+    const resumed = await socketClient(slowUrl, cookie, { lastEventId: from });
+    open.push(resumed);
+    const seen = recordEvents(resumed);
+    const last = await fileSlow();
+    await waitFor(() => seen.some((e) => e.trackingCode === last.trackingCode) && watcher.length >= 3);
+    await new Promise((r) => setTimeout(r, 450));
+    const expected = slow.db
+      .select()
+      .from(reportEvents)
+      .orderBy(asc(reportEvents.id))
+      .all()
+      .filter((e) => e.id > from)
+      .map((e) => e.id);
+    expect(seen.map((e) => e.eventId)).toEqual(expected);
+  });
+});

@@ -34,6 +34,7 @@ export interface TestApp<Ids = TestCityIds> extends BuiltApp {
 /** Server options a test may change. */
 export type TestAppOptions = {
   maxReplay?: number;
+  staffFrameMs?: number;
   /** Session lifetimes (default: an hour absolute, an hour idle). */
   sessionTtlMs?: number;
   sessionIdleMs?: number;

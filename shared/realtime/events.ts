@@ -19,9 +19,10 @@ export interface StaffFeedEvent extends StaffReportEvent {
 }
 
 /**
- * A staff room's frame: the events committed in one turn of the server's event loop, in event order
- * (a storm's burst of filings is one frame per room instead of one per report and screen). A replay
- * after a reconnect comes as such frames too, before any live one.
+ * A staff room's frame: the events committed since the room's previous frame, in event order (a
+ * storm's filings come a few frames a second per room instead of one frame per report and screen;
+ * after a quiet spell a change comes at once). A replay after a reconnect comes as such frames too,
+ * before any live one.
  */
 export interface StaffFeedBatch {
   events: StaffFeedEvent[];
