@@ -221,7 +221,7 @@ describe('pushes under a stream of changes (one frame per room every staffFrameM
     const lone = await fileSlow();
     // Received while the next frame is still being held back: the first frame did not wait.
     await waitFor(() => seen.some((e) => e.trackingCode === lone.trackingCode), 300);
-    const next = [];
+    const next: { trackingCode: string }[] = [];
     for (let i = 0; i < 5; i++) next.push(await fileSlow()); // five commits, one after another
     await waitFor(() => next.every((r) => seen.some((e) => e.trackingCode === r.trackingCode)));
     const frames = new Set(seen.filter((e) => next.some((r) => r.trackingCode === e.trackingCode)).map((e) => e.frame));
