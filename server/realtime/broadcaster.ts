@@ -1,4 +1,11 @@
-import { roleRoom, trackRoom, unitRoom, type CityRole, type StaffFeedEvent } from '../../shared/realtime/events';
+import {
+  roleRoom,
+  trackRoom,
+  unitLeaderRoom,
+  unitRoom,
+  type CityRole,
+  type StaffFeedEvent,
+} from '../../shared/realtime/events';
 import type { AuthUser } from '../modules/auth/auth.service';
 import type { CommittedEvent, ReportEventSink } from '../modules/reports/report-writer';
 import type { ReportsService } from '../modules/reports/reports.service';
@@ -49,10 +56,14 @@ export class Broadcaster implements ReportEventSink {
     }
     for (const unitId of new Set([event.unitId, event.prevUnitId])) {
       if (unitId === null || !unitEntitled(event, unitId)) continue;
-      const room = unitRoom(unitId);
-      if (!this.hasMembers(room)) continue;
-      const view = this.reports.staffView(report, roomViewer('staff', unitId));
-      this.queue(room, { kind: 'updated', eventId: event.id, report: view });
+      for (const [role, room] of [
+        ['staff', unitRoom(unitId)],
+        ['leader', unitLeaderRoom(unitId)],
+      ] as const) {
+        if (!this.hasMembers(room)) continue;
+        const view = this.reports.staffView(report, roomViewer(role, unitId));
+        this.queue(room, { kind: 'updated', eventId: event.id, report: view });
+      }
     }
     const track = trackRoom(report.trackingCode);
     if (this.hasMembers(track)) {

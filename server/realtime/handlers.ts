@@ -1,6 +1,7 @@
 import {
   roleRoom,
   trackRoom,
+  unitLeaderRoom,
   unitRoom,
   type CityRole,
   type HandshakeAuth,
@@ -21,10 +22,11 @@ export const REPLAY_FRAME_EVENTS = 500;
 export function joinStaffRooms(socket: RealtimeSocket): void {
   const user = socket.data.user;
   if (!user) return;
-  // Unit staff and a unit's leader get their unit's room only (a unit leader acts on nothing, so the
-  // payload's actions are never offered: the HTTP access table refuses leaders' changes).
+  // Unit staff and a unit's leader get their unit's reports only; the leaders in a room of their own,
+  // since a report's actions depend on the role (a leader's: none, as over HTTP).
   if (isUnitScoped(user)) {
-    if (user.unitId !== null) void socket.join(unitRoom(user.unitId));
+    if (user.unitId !== null)
+      void socket.join(user.role === 'leader' ? unitLeaderRoom(user.unitId) : unitRoom(user.unitId));
   } else {
     void socket.join(roleRoom(user.role as CityRole));
   }

@@ -77,5 +77,7 @@ export type CityRole = 'operator' | 'admin' | 'leader';
 export const roleRoom = (role: CityRole): string => `role:${role}`;
 /** Room name for one unit's staff. */
 export const unitRoom = (unitId: number): string => `unit:${unitId}`;
+/** Room name for one unit's leaders: the unit's reports, with the actions a leader has (none). */
+export const unitLeaderRoom = (unitId: number): string => `unit:${unitId}:leader`;
 /** Room name for residents following one report. */
 export const trackRoom = (trackingCode: string): string => `track:${trackingCode}`;

@@ -154,6 +154,8 @@ describe("a unit's leader's wall", () => {
     const codes = new Set(seen.map((e) => e.trackingCode));
     expect(codes).toEqual(new Set([theirs.trackingCode]));
     expect(codes.has(proposed.trackingCode) || codes.has(roads.trackingCode)).toBe(false);
+    // With the actions a leader has, as over HTTP: none (staff's are acknowledge, start, resolve...).
+    for (const e of seen) expect(e.report.actions).toEqual([]);
     // ...and the map has it as soon as the index is rebuilt.
     t.clock.advance(1000);
     expect(codesOn(await mapOf('leader.lighting', 20))).toEqual(new Set([...expected.lighting, theirs.trackingCode]));
