@@ -20,6 +20,7 @@ const StatsPage = lazy(() => import('../pages/StatsPage'));
 const StatsMonthlyPage = lazy(() => import('../pages/StatsPage').then((m) => ({ default: m.StatsMonthlyPage })));
 const WallPage = lazy(() => import('../pages/WallPage'));
 const AdminPage = lazy(() => import('../pages/AdminPage'));
+const AccountPage = lazy(() => import('../pages/AccountPage'));
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage'));
 
 /** The route table. */
@@ -89,6 +90,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole roles={PAGE_ROLES.admin}>
             <AdminPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/account',
+        element: (
+          <RequireRole roles={PAGE_ROLES.account}>
+            <AccountPage />
           </RequireRole>
         ),
       },

@@ -217,6 +217,18 @@ export const en: Record<MessageKey, string> = {
   'login.totpInvalid': 'The code is wrong, expired or already used. Enter the newest one.',
   'login.verify': 'Verify',
 
+  'account.title': 'My account',
+  'account.username': 'Username',
+  'account.role': 'Role',
+  'account.totpTitle': 'Two-step verification',
+  'account.totpOff':
+    'Off. When on, every sign-in also takes a 6-digit code from an authenticator app on your phone: a leaked password alone no longer opens your account.',
+  'account.totpIntro':
+    'Scan the QR code with an authenticator app (Google Authenticator, Microsoft Authenticator, FreeOTP…), then enter the 6-digit code it shows.',
+  'account.totpOn': 'On: every sign-in takes a code from your authenticator app.',
+  'account.totpDone': 'Two-step verification is on. From your next sign-in, enter a code from the app too.',
+  'account.totpLost': 'Lost your phone or the app? Ask an admin to reset your two-step verification.',
+
   'totp.enrolTitle': 'Turn on two-step verification',
   'totp.enrolIntro':
     'Admin accounts must have two-step verification. Scan the QR code with an authenticator app (Google Authenticator, Microsoft Authenticator, FreeOTP…), then enter the 6-digit code it shows.',

@@ -213,6 +213,18 @@ export const vi = {
   'login.totpInvalid': 'Mã xác thực không đúng, đã hết hạn hoặc đã được dùng. Hãy nhập mã mới nhất.',
   'login.verify': 'Xác nhận',
 
+  'account.title': 'Tài khoản của tôi',
+  'account.username': 'Tên đăng nhập',
+  'account.role': 'Vai trò',
+  'account.totpTitle': 'Xác thực hai bước',
+  'account.totpOff':
+    'Đang tắt. Khi bật, mỗi lần đăng nhập cần thêm mã 6 chữ số từ ứng dụng xác thực trên điện thoại: lộ mật khẩu cũng không ai vào được tài khoản.',
+  'account.totpIntro':
+    'Quét mã QR bằng ứng dụng xác thực (Google Authenticator, Microsoft Authenticator, FreeOTP…), rồi nhập mã 6 chữ số ứng dụng hiển thị.',
+  'account.totpOn': 'Đang bật: mỗi lần đăng nhập cần mã từ ứng dụng xác thực.',
+  'account.totpDone': 'Đã bật xác thực hai bước. Từ lần đăng nhập sau, hãy nhập thêm mã từ ứng dụng.',
+  'account.totpLost': 'Mất điện thoại hoặc ứng dụng? Nhờ quản trị viên đặt lại xác thực hai bước cho bạn.',
+
   'totp.enrolTitle': 'Bật xác thực hai bước',
   'totp.enrolIntro':
     'Tài khoản quản trị phải có xác thực hai bước. Quét mã QR bằng ứng dụng xác thực (Google Authenticator, Microsoft Authenticator, FreeOTP…), rồi nhập mã 6 chữ số ứng dụng hiển thị.',

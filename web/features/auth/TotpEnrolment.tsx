@@ -11,8 +11,9 @@ import { Loading } from '../../ui/Feedback';
 /**
  * Turning two-step verification on: the server makes a secret, shown here as a QR code and as text
  * (this once); a code from the app confirms it. Calls `onEnrolled` with the user of the full session.
+ * `intro` says why (default: an admin's account must have it).
  */
-export function TotpEnrolment({ onEnrolled }: { onEnrolled: (user: SessionUser) => void }) {
+export function TotpEnrolment({ onEnrolled, intro }: { onEnrolled: (user: SessionUser) => void; intro?: string }) {
   const { t } = useI18n();
   const [setup, setSetup] = useState<TotpSetup | null>(null);
   const [code, setCode] = useState('');
@@ -47,7 +48,7 @@ export function TotpEnrolment({ onEnrolled }: { onEnrolled: (user: SessionUser) 
   return (
     <section className="card form-stack" aria-labelledby="totp-title" data-testid="totp-enrolment">
       <h2 id="totp-title">{t('totp.enrolTitle')}</h2>
-      <p>{t('totp.enrolIntro')}</p>
+      <p>{intro ?? t('totp.enrolIntro')}</p>
       {setup ? (
         <>
           <div

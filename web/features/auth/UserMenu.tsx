@@ -25,13 +25,13 @@ export function UserMenu() {
   };
   return (
     <div className="user-menu" data-testid="user-menu">
-      <span className="user-name">
+      <Link className="user-name" to="/account" title={t('account.title')}>
         <strong>{user.displayName}</strong>
         <small>
           {t(`role.${user.role}`)}
           {user.unit ? ` · ${user.unit.name}` : ''}
         </small>
-      </span>
+      </Link>
       <button type="button" className="btn btn-small btn-ghost-light" onClick={signOut}>
         {t('nav.logout')}
       </button>

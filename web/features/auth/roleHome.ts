@@ -28,6 +28,7 @@ export const PAGE_ROLES = {
   stats: ['leader', 'admin', 'operator'],
   'ioc/wall': ['operator', 'admin', 'leader'],
   admin: ['admin'],
+  account: ['operator', 'admin', 'staff', 'leader'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 /** The page to open after sign-in: the requested one if the role may see it, else the role's home. */
