@@ -335,6 +335,12 @@ const ConfigAreaFeature = z.object({
 });
 
 /**
+ * Most of each kind of record a city may hold: what the configuration file carries, so that every
+ * export imports again. The admin API refuses to create one more (409).
+ */
+export const CITY_LIMITS = { units: 2000, categories: 500, rules: 20000, templates: 5000, users: 5000 } as const;
+
+/**
  * The whole configuration as one file (`GET /api/admin/config` writes it; `POST` checks all of it, then
  * applies it in one transaction). Units and categories are matched by code (created or updated, never
  * deleted); rules, templates and the calendar are replaced; users missing from the city are created
@@ -344,8 +350,8 @@ const ConfigAreaFeature = z.object({
 export const ConfigFile = z.object({
   format: z.literal(CONFIG_FORMAT, `must be "${CONFIG_FORMAT}"`),
   exportedAt: z.string().optional(),
-  units: z.array(UnitInput).max(2000),
-  categories: z.array(CategoryInput).max(500),
+  units: z.array(UnitInput).max(CITY_LIMITS.units),
+  categories: z.array(CategoryInput).max(CITY_LIMITS.categories),
   areas: z.object({ type: z.literal('FeatureCollection'), features: z.array(ConfigAreaFeature).max(5000) }).optional(),
   rules: z
     .array(
@@ -355,8 +361,8 @@ export const ConfigFile = z.object({
         unitCode: z.string().min(1, 'is required'),
       }),
     )
-    .max(20000),
-  templates: z.array(TemplateInput).max(5000),
+    .max(CITY_LIMITS.rules),
+  templates: z.array(TemplateInput).max(CITY_LIMITS.templates),
   calendar: CalendarSettings,
   users: z
     .array(
@@ -368,7 +374,7 @@ export const ConfigFile = z.object({
         disabled: z.boolean(),
       }),
     )
-    .max(5000),
+    .max(CITY_LIMITS.users),
 });
 /** The configuration file. */
 export type ConfigFile = z.infer<typeof ConfigFile>;

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client';
 import { inTransaction } from '../../db/client';
+import { CITY_LIMITS } from '../../../shared/schemas/admin';
 import { AppError } from '../../domain/app-error';
 import type { Clock } from '../../domain/clock';
 import type { AuditActor, AuditChange, AuditService } from '../audit/audit.service';
@@ -15,6 +16,15 @@ export function invalid(path: string, message: string, detail?: string): AppErro
 /** A 409: the change would contradict the configuration; `detail` says what to do first. */
 export function conflict(detail: string): AppError {
   return new AppError('conflict', detail);
+}
+
+/** A 409 when the city already holds as many of a kind as the configuration file carries. */
+export function checkRoom(kind: keyof typeof CITY_LIMITS, count: number): void {
+  const limit = CITY_LIMITS[kind];
+  if (count >= limit)
+    throw conflict(
+      `The city already has ${count} ${kind}, the most a configuration file carries (${limit}); reuse, edit or deactivate one instead.`,
+    );
 }
 
 /** A 404 for an administrative record. */

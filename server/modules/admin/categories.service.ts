@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { FieldError } from '../../../shared/domain/errors';
 import type { AdminCategory, CategoryInput, CategoryPatch } from '../../../shared/schemas/admin';
 import { AppError } from '../../domain/app-error';
-import { conflict, notFound, recordUpdate, type AdminChanges, type AuditActor } from './admin.context';
+import { checkRoom, conflict, notFound, recordUpdate, type AdminChanges, type AuditActor } from './admin.context';
 import { categoryValues, presentAdminCategory } from './admin.presenter';
 import type { CatalogAdminRepository, CategoryValues } from './catalog-admin.repository';
 
@@ -74,6 +74,7 @@ export class CategoriesAdminService {
     return this.changes.apply(actor, (record) => {
       if (this.repo.categoryByCode(input.code))
         throw conflict(`A category with the code "${input.code}" already exists; choose another code.`);
+      checkRoom('categories', this.repo.categories().length);
       const row = this.repo.insertCategory(storedCategoryValues(input) as CategoryValues);
       const after = presentAdminCategory(row);
       record({ entity: 'category', entityId: row.code, action: 'create', before: null, after });

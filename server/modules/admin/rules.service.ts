@@ -4,7 +4,15 @@ import type { AdminRule, RuleInput, RulePatch, RuleTestInput, RuleTestResult } f
 import { ruleSpecificity } from '../../domain/routing';
 import type { CatalogService } from '../catalog/catalog.service';
 import type { RoutingService } from '../routing/routing.service';
-import { conflict, invalid, notFound, recordUpdate, type AdminChanges, type AuditActor } from './admin.context';
+import {
+  checkRoom,
+  conflict,
+  invalid,
+  notFound,
+  recordUpdate,
+  type AdminChanges,
+  type AuditActor,
+} from './admin.context';
 import { presentRule } from './admin.presenter';
 import { throwProblems } from './categories.service';
 import type { CatalogAdminRepository } from './catalog-admin.repository';
@@ -29,6 +37,7 @@ export class RulesAdminService {
   create(actor: AuditActor, input: RuleIn): AdminRule {
     return this.changes.apply(actor, (record) => {
       this.check(input, null);
+      checkRoom('rules', this.repo.rules().length);
       const row = this.repo.insertRule(input);
       record({ entity: 'rule', entityId: row.id, action: 'create', before: null, after: presentRule(row) });
       return presentRule(row);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ReplyTemplate, TemplateInput, TemplatePatch, TemplatesQuery } from '../../../shared/schemas/admin';
-import { invalid, notFound, recordUpdate, type AdminChanges, type AuditActor } from './admin.context';
+import { checkRoom, invalid, notFound, recordUpdate, type AdminChanges, type AuditActor } from './admin.context';
 import { presentTemplate } from './admin.presenter';
 import type { CatalogAdminRepository } from './catalog-admin.repository';
 import type { TemplateRow, TemplateValues, TemplatesRepository } from './templates.repository';
@@ -43,6 +43,7 @@ export class TemplatesService {
   create(actor: AuditActor, input: TemplateIn): ReplyTemplate {
     return this.changes.apply(actor, (record) => {
       this.checkCategory(input.categoryCode);
+      checkRoom('templates', this.repo.all().length);
       const row = this.repo.insert({ ...(templateValues(input) as TemplateValues), sortOrder: input.sortOrder ?? 0 });
       const after = presentTemplate(row);
       record({ entity: 'template', entityId: row.id, action: 'create', before: null, after });

@@ -1,6 +1,14 @@
 import type { z } from 'zod';
 import type { AdminUnit, UnitInput, UnitPatch } from '../../../shared/schemas/admin';
-import { conflict, invalid, notFound, recordUpdate, type AdminChanges, type AuditActor } from './admin.context';
+import {
+  checkRoom,
+  conflict,
+  invalid,
+  notFound,
+  recordUpdate,
+  type AdminChanges,
+  type AuditActor,
+} from './admin.context';
 import { auditUnit, presentAdminUnit, unitValues } from './admin.presenter';
 import type { CatalogAdminRepository, UnitRow } from './catalog-admin.repository';
 
@@ -24,6 +32,7 @@ export class UnitsAdminService {
     return this.changes.apply(actor, (record) => {
       if (this.repo.unitByCode(input.code))
         throw conflict(`A unit with the code "${input.code}" already exists; choose another code.`);
+      checkRoom('units', this.repo.units().length);
       if (input.kind === 'ioc' && this.repo.iocUnits().length > 0)
         throw conflict('The city already has its IOC unit; a second one would split the inbox.');
       this.checkArea(input.areaCode ?? null);

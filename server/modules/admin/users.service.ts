@@ -5,7 +5,7 @@ import { passwordProblem } from '../../../shared/domain/password-policy';
 import type { StaffRole } from '../../../shared/domain/roles';
 import { parseInput } from '../../domain/app-error';
 import { AuthService } from '../auth/auth.service';
-import { conflict, invalid, notFound, type AdminChanges, type AuditActor } from './admin.context';
+import { checkRoom, conflict, invalid, notFound, type AdminChanges, type AuditActor } from './admin.context';
 import { presentAdminUser } from './admin.presenter';
 import type { CatalogAdminRepository } from './catalog-admin.repository';
 import type { UsersRepository } from './users.repository';
@@ -52,6 +52,7 @@ export class UsersAdminService {
     return this.changes.apply(actor, (record) => {
       if (this.repo.byUsername(input.username))
         throw conflict(`The username "${input.username}" is taken; choose another.`);
+      checkRoom('users', this.repo.all().length);
       this.checkUnit(input.role, input.unitId, true);
       const row = this.repo.insert({
         username: input.username,
