@@ -12,10 +12,10 @@ import { AppError } from '../../domain/app-error';
 import type { Clock } from '../../domain/clock';
 import { stableHash } from '../../domain/stable-hash';
 import { makeTrackingCode } from '../../domain/tracking-code';
-import { computeDueAt, localDate } from '../../domain/working-time';
+import { localDate } from '../../domain/working-time';
 import type { CalendarService } from '../deadlines/calendar.service';
 import type { AuthUser } from '../auth/auth.service';
-import { deadlineFor, questionsOf } from '../catalog/catalog.presenter';
+import { questionsOf } from '../catalog/catalog.presenter';
 import type { CatalogService } from '../catalog/catalog.service';
 import type { ResidentTokens } from '../residents/resident-tokens';
 import type { RoutingService } from '../routing/routing.service';
@@ -23,9 +23,10 @@ import { validateAttributes } from './attributes';
 import { actorFields, type Actor, type CommittedEvent, type ReportWriter, type StoredPhoto } from './report-writer';
 import { canView, denyAction, isUnitScoped } from './reports.policy';
 import { presentCreated, presentDetail, presentPublic, presentStaff } from './reports.presenter';
-import type { NewReportRow, ReportRow, ReportsRepository } from './reports.repository';
+import type { ReportRow, ReportsRepository } from './reports.repository';
 import { planTransition } from './reports.transitions';
 import { withPhotos, type PhotoIngest } from './with-photos';
+import { newReportRow } from './new-report';
 import { heldAsReport, type Sender, type SenderGate } from '../spam/sender';
 import type { HeldRow, SpamRepository } from '../spam/spam.repository';
 
@@ -107,30 +108,18 @@ export class ReportsService {
         let code = release?.held.trackingCode ?? makeTrackingCode(this.options.codePrefix, yymm);
         while (!release && (this.repo.trackingCodeExists(code) || this.held.heldByCode(code)))
           code = makeTrackingCode(this.options.codePrefix, yymm);
-        const row: NewReportRow = {
+        const row = newReportRow({
           trackingCode: code,
-          categoryCode: category.code,
-          lat: input.lat ?? null,
-          lng: input.lng ?? null,
-          address: input.address ?? null,
-          description: input.description,
+          input,
+          category,
+          attributes,
+          routed,
           channel: input.channel ?? opts.channel ?? 'web',
-          areaCode: routed.area?.code ?? null,
-          areaName: routed.area?.nameVi ?? null,
-          unitId: routed.unit.id,
-          priority: category.defaultPriority,
-          status: 'received',
-          reporterName: input.contact?.name ?? null,
-          reporterPhone: input.contact?.phone ?? null,
-          reporterEmail: input.contact?.email ?? null,
-          attributes: JSON.stringify(attributes),
           apiClient: opts.apiClient ?? release?.held.apiClient ?? null,
-          senderDevice: sender.device,
-          senderAddress: sender.address,
-          createdAt: now,
-          updatedAt: now,
-          dueAt: computeDueAt(now, deadlineFor(category, category.defaultPriority), calendar),
-        };
+          sender,
+          now,
+          calendar,
+        });
         if (holdReason) {
           // Held for review: the sender gets the receipt this report would have had, and nothing else.
           const held = this.held.insertHeld({
