@@ -118,23 +118,23 @@ export const NearbyResponse: z.ZodType<Reports.NearbyReport[]> = z.array(
   }),
 );
 
+/** A map's cluster and a single report: the fields both maps (public and IOC) have. */
+const clusterFields = {
+  type: z.literal('cluster'),
+  id: int,
+  lat: z.number(),
+  lng: z.number(),
+  count,
+  expansionZoom: int,
+};
+const pointFields = { type: z.literal('report'), trackingCode: z.string(), lat: z.number(), lng: z.number(), status };
+
 /** `GET /api/map`. */
 export const PublicMapResponse: z.ZodType<Reports.PublicMapFeature[]> = z.array(
   z.discriminatedUnion('type', [
+    z.strictObject(clusterFields),
     z.strictObject({
-      type: z.literal('cluster'),
-      id: int,
-      lat: z.number(),
-      lng: z.number(),
-      count: count,
-      expansionZoom: int,
-    }),
-    z.strictObject({
-      type: z.literal('report'),
-      trackingCode: z.string(),
-      lat: z.number(),
-      lng: z.number(),
-      status,
+      ...pointFields,
       categoryCode: z.string(),
     }),
   ]),
@@ -187,23 +187,10 @@ export const ReportListResponse: z.ZodType<Reports.ReportList> = z.strictObject(
 /** `GET /api/ioc/map`. */
 export const StaffMapResponse: z.ZodType<Ioc.StaffMapFeature[]> = z.array(
   z.discriminatedUnion('type', [
+    z.strictObject({ ...clusterFields, overdue: count, dueSoon: count }),
     z.strictObject({
-      type: z.literal('cluster'),
+      ...pointFields,
       id: int,
-      lat: z.number(),
-      lng: z.number(),
-      count: count,
-      overdue: count,
-      dueSoon: count,
-      expansionZoom: int,
-    }),
-    z.strictObject({
-      type: z.literal('report'),
-      id: int,
-      trackingCode: z.string(),
-      lat: z.number(),
-      lng: z.number(),
-      status,
       priority: z.enum(PRIORITIES),
       categoryCode: z.string(),
       deadline: z.enum(['on_time', 'due_soon', 'overdue']),
