@@ -17,6 +17,13 @@ const CITY_ROLES: CityRole[] = ['operator', 'admin', 'leader'];
 /** Shortest time between two staff frames under load (a receipt waits at most this much longer). */
 export const STAFF_FRAME_MS = 10;
 
+/**
+ * An event's kind in a staff frame: `created` only for a city-wide room (a unit's room first sees a
+ * report when it is dispatched, as a change). The live push and the replay both use it.
+ */
+export const feedKind = (eventType: string, cityWide: boolean): StaffFeedEvent['kind'] =>
+  cityWide && eventType === 'created' ? 'created' : 'updated';
+
 /** A stand-in user for presenting a report to a whole room (actions depend only on role and unit). */
 export function roomViewer(role: AuthUser['role'], unitId: number | null): AuthUser {
   return { id: 0, username: '', displayName: '', role, unitId, unitName: null };
@@ -52,7 +59,7 @@ export class Broadcaster implements ReportEventSink {
       const room = roleRoom(role);
       if (!this.hasMembers(room)) continue;
       const view = this.reports.staffView(report, roomViewer(role, null));
-      this.queue(room, { kind: event.type === 'created' ? 'created' : 'updated', eventId: event.id, report: view });
+      this.queue(room, { kind: feedKind(event.type, true), eventId: event.id, report: view });
     }
     for (const unitId of new Set([event.unitId, event.prevUnitId])) {
       if (unitId === null || !unitEntitled(event, unitId)) continue;
@@ -62,7 +69,7 @@ export class Broadcaster implements ReportEventSink {
       ] as const) {
         if (!this.hasMembers(room)) continue;
         const view = this.reports.staffView(report, roomViewer(role, unitId));
-        this.queue(room, { kind: 'updated', eventId: event.id, report: view });
+        this.queue(room, { kind: feedKind(event.type, false), eventId: event.id, report: view });
       }
     }
     const track = trackRoom(report.trackingCode);

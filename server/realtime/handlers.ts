@@ -9,7 +9,7 @@ import {
 } from '../../shared/realtime/events';
 import { isUnitScoped } from '../modules/reports/reports.policy';
 import type { ReportsService } from '../modules/reports/reports.service';
-import { roomViewer } from './broadcaster';
+import { feedKind, roomViewer } from './broadcaster';
 import { unitEntitled } from './entitlement';
 import type { RealtimeSocket } from './types';
 
@@ -69,7 +69,7 @@ export function startStaffFeed(
       let frame: StaffFeedEvent[] = [];
       for (const { event, report } of missed) {
         if (isUnitScoped(user) && !unitEntitled(event, user.unitId ?? -1)) continue;
-        const kind = event.type === 'created' && !isUnitScoped(user) ? 'created' : 'updated';
+        const kind = feedKind(event.type, !isUnitScoped(user));
         frame.push({ kind, eventId: event.id, report: reports.staffView(report, viewer) });
         if (frame.length === REPLAY_FRAME_EVENTS) {
           socket.emit('report:batch', { events: frame });
